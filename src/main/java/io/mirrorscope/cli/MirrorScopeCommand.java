@@ -1,0 +1,100 @@
+package io.mirrorscope.cli;
+
+import io.mirrorscope.core.ProblemException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The top-level command. Without a subcommand it opens the desktop window (through the injected
+ * {@link GuiStarter}, so this package never touches JavaFX); with one it answers on the terminal.
+ */
+@Command(name = "mirrorscope",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "See cross-region Kafka replication on Strimzi, read-only.",
+            "Without a command, opens the desktop window."},
+        footer = {"",
+            "Exit codes: 0 ok, 1 findings, 2 usage, 3 connection/auth, 4 not found.",
+            "MirrorScope never writes: no changes to Kubernetes, no producing, no consumer groups, no commits."})
+public final class MirrorScopeCommand implements Callable<Integer> {
+
+    /** Opens the desktop window; returns the process exit code once the window closes. */
+    @FunctionalInterface
+    public interface GuiStarter {
+        int start(GlobalOptions options, boolean smoke);
+    }
+
+    @Mixin
+    GlobalOptions globals = new GlobalOptions();
+
+    @Option(names = "--smoke", hidden = true,
+            description = "Open the main window, wait until it shows, and exit 0 (installer smoke test).")
+    boolean smoke;
+
+    private final GuiStarter guiStarter;
+
+    public MirrorScopeCommand(GuiStarter guiStarter) {
+        this.guiStarter = guiStarter;
+    }
+
+    public GlobalOptions globals() {
+        return globals;
+    }
+
+    @Override
+    public Integer call() {
+        return guiStarter.start(globals, smoke);
+    }
+
+    /** Builds the command line with every subcommand and the error handling of design.md. */
+    public static CommandLine commandLine(GuiStarter guiStarter) {
+        CommandLine cli = new CommandLine(new MirrorScopeCommand(guiStarter));
+        cli.addSubcommand(new ContextsCommand());
+        cli.addSubcommand(new InventoryCommand());
+        cli.addSubcommand(new CompareCommand());
+        cli.addSubcommand(new TraceCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(MirrorScopeCommand::onBadArguments);
+        cli.setExecutionExceptionHandler(MirrorScopeCommand::onFailure);
+        return cli;
+    }
+
+    /** Usage errors: one line on stderr, exit 2, no usage dump. */
+    private static int onBadArguments(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(cmd.getCommandName() + ": " + ex.getMessage()
+                + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** Failures: the problem's one line on stderr and its exit code; a stack trace only with --debug. */
+    private static int onFailure(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        boolean debug = parseResult.hasMatchedOption("--debug")
+                || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+        if (ex instanceof ProblemException pe) {
+            err.println("mirrorscope: " + pe.problem().oneLine());
+            if (debug && pe.getCause() != null) {
+                pe.getCause().printStackTrace(err);
+            }
+            err.flush();
+            return pe.problem().kind().exitCode();
+        }
+        err.println("mirrorscope: unexpected error: " + ex
+                + (debug ? "" : " (run again with --debug for details)"));
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.FINDINGS;
+    }
+}
