@@ -100,7 +100,8 @@ final class TestPki {
     }
 
     private static KeyPair ecKeys() throws GeneralSecurityException {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        // BouncyCastle's EC keys keep the named curve inside the SEC1 structure, as openssl writes it
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
         g.initialize(new ECGenParameterSpec("secp256r1"));
         return g.generateKeyPair();
     }
@@ -109,7 +110,8 @@ final class TestPki {
                                         boolean isCa, List<GeneralName> sans)
             throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
         Instant now = Instant.now();
-        var builder = new JcaX509v3CertificateBuilder(new X500Name(issuer), BigInteger.valueOf(SERIAL.incrementAndGet()),
+        var builder = new JcaX509v3CertificateBuilder(new X500Name(issuer),
+                BigInteger.valueOf(SERIAL.incrementAndGet()),
                 Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(1, ChronoUnit.DAYS)),
                 new X500Name(subject), subjectKeys.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
