@@ -102,7 +102,8 @@ class ContextsCommandTest {
         Run r = run("rbac", "-n", "kafka");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo(ReadOnlyRbac.yaml("kafka")).contains("  namespace: kafka\n");
-        assertThat(ReadOnlyRbac.yaml(null)).isEqualTo(Files.readString(Path.of("packaging/rbac/mirrorscope-rbac.yaml")));
+        assertThat(ReadOnlyRbac.yaml(null))
+                .isEqualTo(Files.readString(Path.of("packaging/rbac/mirrorscope-rbac.yaml")));
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Set<String> kinds = new HashSet<>();
         try (var parser = yaml.createParser(r.out())) {

@@ -172,7 +172,8 @@ class KubeSessionMockServerTest {
         try (KubeSession session = KubeSession.open(Kubeconfig.load(kc, null, dir), null, null)) {
             Problem p = session.problem(catchFailure(() -> session.client().secrets().inNamespace("kafka").list()));
             assertThat(p.kind()).isEqualTo(Problem.Kind.FORBIDDEN);
-            assertThat(p.title()).isEqualTo("Not allowed to list secrets in namespace kafka (context prod, user alice)");
+            assertThat(p.title())
+                    .isEqualTo("Not allowed to list secrets in namespace kafka (context prod, user alice)");
         }
     }
 

@@ -53,7 +53,8 @@ class KubeconfigBadInputTest {
     void notAMapping() throws Exception {
         Path file = write("config", "- just\n- a list\n");
         assertThat(problemOpening(file, null).oneLine()).isEqualTo("Cannot read kubeconfig " + file
-                + ": the top level is not a YAML mapping — a kubeconfig starts with 'apiVersion: v1' and 'kind: Config'");
+                + ": the top level is not a YAML mapping"
+                + " — a kubeconfig starts with 'apiVersion: v1' and 'kind: Config'");
     }
 
     @Test
@@ -122,7 +123,8 @@ class KubeconfigBadInputTest {
                 """);
         Problem p = problemOpening(file, null);
         assertThat(p.oneLine()).isEqualTo("Exec credential plugin '" + dir.resolve("bin/aws-iam-authenticator")
-                + "' not found for context eks (user u): no executable file at " + dir.resolve("bin/aws-iam-authenticator")
+                + "' not found for context eks (user u): no executable file at "
+                + dir.resolve("bin/aws-iam-authenticator")
                 + " — Get it from https://github.com/kubernetes-sigs/aws-iam-authenticator");
     }
 

@@ -128,7 +128,8 @@ class KubeconfigConformanceTest {
         assertThat(user.token()).as(at + " token").isEqualTo(textOrNull(ku, "token"));
         assertThat(user.username()).isEqualTo(textOrNull(ku, "username"));
         assertThat(user.password()).isEqualTo(textOrNull(ku, "password"));
-        assertThat(user.tokenFile()).as(at + " tokenFile").isEqualTo(resolved(user.source(), textOrNull(ku, "tokenFile")));
+        assertThat(user.tokenFile()).as(at + " tokenFile")
+                .isEqualTo(resolved(user.source(), textOrNull(ku, "tokenFile")));
         assertThat(user.clientCertificate()).isEqualTo(resolved(user.source(), textOrNull(ku, "client-certificate")));
         assertThat(user.clientKey()).isEqualTo(resolved(user.source(), textOrNull(ku, "client-key")));
         assertThat(user.clientCertificateData()).isEqualTo(textOrNull(ku, "client-certificate-data"));

@@ -36,6 +36,8 @@ final class MockApiServer implements AutoCloseable {
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     /** (verb, resource[/subresource]) → allowed; consulted for SelfSubjectAccessReviews. */
     volatile BiPredicate<String, String> access = (verb, resource) -> true;
+    /** OpenShift projects the user sees; null = not an OpenShift server (404). */
+    volatile List<String> projects;
 
     private final MockWebServer web = new MockWebServer();
     private final KubernetesMockServer server;
@@ -55,6 +57,17 @@ final class MockApiServer implements AutoCloseable {
                         return status(403, "Forbidden", "secrets is forbidden: User \"alice\" cannot list resource "
                                 + "\"secrets\" in API group \"\" in the namespace \"kafka\"");
                     }
+                }
+                if (request.getPath().startsWith("/apis/project.openshift.io/")) {
+                    List<String> visible = projects;
+                    if (visible == null) {
+                        return status(404, "NotFound", "the server could not find the requested resource");
+                    }
+                    String items = String.join(",", visible.stream()
+                            .map(n -> "{\"metadata\":{\"name\":\"" + n + "\"}}").toList());
+                    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                            .setBody("{\"kind\":\"ProjectList\",\"apiVersion\":\"project.openshift.io/v1\","
+                                    + "\"items\":[" + items + "]}");
                 }
                 if ("POST".equals(request.getMethod())
                         && request.getPath().startsWith("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")) {
@@ -142,8 +155,11 @@ final class MockApiServer implements AutoCloseable {
         return file;
     }
 
+    /** Requests other than GET and the access reviews: must stay empty. */
     List<Seen> writes() {
-        return seen.stream().filter(s -> !s.method().equals("GET")).toList();
+        return seen.stream().filter(s -> !s.method().equals("GET")
+                && !(s.method().equals("POST")
+                        && s.path().equals("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews"))).toList();
     }
 
     @Override

@@ -101,7 +101,8 @@ final class TestPki {
 
     private static KeyPair ecKeys() throws GeneralSecurityException {
         // BouncyCastle's EC keys keep the named curve inside the SEC1 structure, as openssl writes it
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC",
+                new org.bouncycastle.jce.provider.BouncyCastleProvider());
         g.initialize(new ECGenParameterSpec("secp256r1"));
         return g.generateKeyPair();
     }
