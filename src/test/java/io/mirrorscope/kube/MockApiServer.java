@@ -23,26 +23,26 @@ import java.util.function.BiPredicate;
  * tokens (401 for any other), can refuse paths with 403, answers SelfSubjectAccessReviews from a rule, and records
  * every request it sees (method and path) so tests can assert that only reads arrived.
  */
-final class MockApiServer implements AutoCloseable {
+public final class MockApiServer implements AutoCloseable {
 
     /** One request as the server saw it. */
-    record Seen(String method, String path, String authorization) {
+    public record Seen(String method, String path, String authorization) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Set<String> acceptedTokens = ConcurrentHashMap.newKeySet();
+    public final Set<String> acceptedTokens = ConcurrentHashMap.newKeySet();
     final Set<String> forbiddenPathPrefixes = ConcurrentHashMap.newKeySet();
-    final List<Seen> seen = new CopyOnWriteArrayList<>();
+    public final List<Seen> seen = new CopyOnWriteArrayList<>();
     /** (verb, resource[/subresource]) → allowed; consulted for SelfSubjectAccessReviews. */
-    volatile BiPredicate<String, String> access = (verb, resource) -> true;
+    public volatile BiPredicate<String, String> access = (verb, resource) -> true;
     /** OpenShift projects the user sees; null = not an OpenShift server (404). */
     volatile List<String> projects;
 
     private final MockWebServer web = new MockWebServer();
     private final KubernetesMockServer server;
 
-    MockApiServer() {
+    public MockApiServer() {
         KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of()) {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -114,7 +114,7 @@ final class MockApiServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "https://" + server.getHostName() + ":" + server.getPort();
     }
 
@@ -124,12 +124,12 @@ final class MockApiServer implements AutoCloseable {
     }
 
     /** A fabric8 client that bypasses MirrorScope entirely, to seed data (tests only; never in src/main). */
-    io.fabric8.kubernetes.client.NamespacedKubernetesClient seedClient() {
+    public io.fabric8.kubernetes.client.NamespacedKubernetesClient seedClient() {
         return server.createClient();
     }
 
     /** Writes a kubeconfig for this server with the given user block (YAML lines under {@code user:}). */
-    Path kubeconfig(Path dir, String contextName, String namespace, String userYaml) throws IOException {
+    public Path kubeconfig(Path dir, String contextName, String namespace, String userYaml) throws IOException {
         String yaml = """
                 apiVersion: v1
                 kind: Config
@@ -156,7 +156,7 @@ final class MockApiServer implements AutoCloseable {
     }
 
     /** Requests other than GET and the access reviews: must stay empty. */
-    List<Seen> writes() {
+    public List<Seen> writes() {
         return seen.stream().filter(s -> !s.method().equals("GET")
                 && !(s.method().equals("POST")
                         && s.path().equals("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews"))).toList();
