@@ -7,7 +7,7 @@ import java.util.List;
  * What the connect dialog's "Check connection" reports: the server answered (its version), the credentials work,
  * which namespaces can be picked, and which of MirrorScope's reads are allowed. Reads only (plus access reviews).
  *
- * @param serverVersion the API server's {@code gitVersion}
+ * @param serverVersion the API server's {@code gitVersion}, or null when it does not say
  * @param namespaces    the namespace choices
  * @param namespace     the namespace the permissions were checked in, or null for all namespaces
  * @param permissions   one result per {@link PermissionCheck#NEEDS need}
@@ -26,7 +26,7 @@ public record ConnectionCheck(String serverVersion, NamespaceChoices namespaces,
         try {
             var info = session.client().getKubernetesVersion();
             version = info.getGitVersion() != null ? info.getGitVersion()
-                    : "v" + info.getMajor() + "." + info.getMinor();
+                    : info.getMajor() != null ? "v" + info.getMajor() + "." + info.getMinor() : null;
         } catch (RuntimeException e) {
             throw new ProblemException(session.problem(e));
         }

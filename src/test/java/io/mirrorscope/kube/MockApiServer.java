@@ -58,6 +58,10 @@ public final class MockApiServer implements AutoCloseable {
                                 + "\"secrets\" in API group \"\" in the namespace \"kafka\"");
                     }
                 }
+                if (request.getPath().equals("/version")) {
+                    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                            .setBody("{\"major\":\"1\",\"minor\":\"32\",\"gitVersion\":\"v1.32.4\"}");
+                }
                 if (request.getPath().startsWith("/apis/project.openshift.io/")) {
                     List<String> visible = projects;
                     if (visible == null) {

@@ -47,7 +47,7 @@ public final class ConnectDialogViewModel {
     private final BooleanProperty allNamespaces = new SimpleBooleanProperty(this, "allNamespaces", false);
     private final ObservableList<String> namespaceChoices = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper namespaceHint = new ReadOnlyStringWrapper(this, "namespaceHint",
-            "Run the check to list the namespaces you may see");
+            "Check the connection to list namespaces");
     private final ReadOnlyBooleanWrapper insecure = new ReadOnlyBooleanWrapper(this, "insecure", false);
     private final ReadOnlyStringWrapper kubeconfigText = new ReadOnlyStringWrapper(this, "kubeconfigText", "");
     private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper(this, "loadProblem", "");
@@ -205,7 +205,9 @@ public final class ConnectDialogViewModel {
     }
 
     private void showCheck(ConnectionCheck result) {
-        permissions.setAll(result.permissions());
+        // what is missing first: that is what the user has to act on
+        permissions.setAll(result.permissions().stream()
+                .sorted(java.util.Comparator.comparing(PermissionCheck.Result::allowed)).toList());
         namespaceChoices.setAll(result.namespaces().names());
         namespaceHint.set(switch (result.namespaces().source()) {
             case NAMESPACES -> "Namespaces of the cluster";
@@ -215,7 +217,8 @@ public final class ConnectDialogViewModel {
         long allowed = result.permissions().stream().filter(PermissionCheck.Result::allowed).count();
         String where = result.namespace() == null ? "all namespaces" : "namespace " + result.namespace();
         checkState.set(allowed == result.permissions().size() ? CheckState.OK : CheckState.PARTIAL);
-        checkSummary.set("Connected: Kubernetes " + result.serverVersion() + "; " + allowed + " of "
+        checkSummary.set("Connected" + (result.serverVersion() == null ? "" : ": Kubernetes "
+                + result.serverVersion()) + "; " + allowed + " of "
                 + result.permissions().size() + " reads allowed in " + where
                 + (result.namespaces().source() == NamespaceChoices.Source.TYPED ? "" : "; "
                 + result.namespaces().names().size() + " namespaces visible"));
@@ -224,7 +227,7 @@ public final class ConnectDialogViewModel {
     private void contextChanged(KubeContext now) {
         resetCheck();
         namespaceChoices.clear();
-        namespaceHint.set("Run the check to list the namespaces you may see");
+        namespaceHint.set("Check the connection to list namespaces");
         if (now == null) {
             insecure.set(false);
             return;
