@@ -41,7 +41,9 @@ public final class ContextsCommand implements Callable<Integer> {
         if (selected != null && !kubeconfig.hasContext(selected)) {
             List<String> names = kubeconfig.contexts().stream().map(KubeContext::name).toList();
             throw new ProblemException(Problem.of(Problem.Kind.NOT_FOUND,
-                    "Context '" + selected + "' not found in the kubeconfig", "read " + kubeconfig.files(),
+                    "Context '" + selected + "' not found in the kubeconfig", kubeconfig.files().isEmpty()
+                    ? "no kubeconfig file found" : "read " + String.join(", ", kubeconfig.files().stream()
+                    .map(Object::toString).toList()),
                     names.isEmpty() ? "" : "known contexts: " + String.join(", ", names)));
         }
         PrintWriter out = spec.commandLine().getOut();
