@@ -193,6 +193,40 @@ class KubeSessionMockServerTest {
     }
 
     @Test
+    void watchesPassTheGuardWithCredentials() throws Exception {
+        Path kc = api.kubeconfig(dir, "prod", "kafka", "token: watch-token");
+        java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (KubeSession session = KubeSession.open(Kubeconfig.load(kc, null, dir), null, null);
+             var watch = session.client().secrets().inNamespace("kafka").watch(
+                     new io.fabric8.kubernetes.client.Watcher<io.fabric8.kubernetes.api.model.Secret>() {
+                         @Override
+                         public void eventReceived(Action action, io.fabric8.kubernetes.api.model.Secret secret) {
+                             events.add(action + " " + secret.getMetadata().getName());
+                         }
+
+                         @Override
+                         public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+                             // closed by the test
+                         }
+                     })) {
+            api.seedClient().secrets().inNamespace("kafka").resource(new SecretBuilder().withNewMetadata()
+                    .withName("s2").endMetadata().build()).create();
+            // the mock may first replay what exists (ADDED s1); wait for the new secret
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> events.contains("ADDED s2"));
+            assertThat(session.guard().refusedCount()).isZero();
+        } finally {
+            api.seedClient().secrets().inNamespace("kafka").withName("s2").delete();
+        }
+        // the seeding client is fabric8's own (not MirrorScope's): only the watch requests are ours
+        assertThat(api.seen).filteredOn(s -> s.path().contains("watch=true")).isNotEmpty()
+                .allSatisfy(s -> {
+                    assertThat(s.method()).isEqualTo("GET");
+                    assertThat(s.authorization()).isEqualTo("Bearer watch-token");
+                });
+    }
+
+    @Test
     void missingExecCommandNamesTheInstallHint() throws IOException {
         Path kc = api.kubeconfig(dir, "prod", "kafka", """
                 exec:
