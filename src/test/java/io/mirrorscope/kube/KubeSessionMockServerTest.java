@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,6 +181,10 @@ class KubeSessionMockServerTest {
     @Test
     void writesAreRefusedBeforeTheyLeaveTheProcess() throws IOException {
         Path kc = api.kubeconfig(dir, "prod", "kafka", "token: t");
+        var guardLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ReadOnlyGuard.class);
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        guardLog.addAppender(appender);
         try (KubeSession session = KubeSession.open(Kubeconfig.load(kc, null, dir), null, null)) {
             var ns = new NamespaceBuilder().withNewMetadata().withName("evil").endMetadata().build();
             Throwable failure = catchFailure(() -> session.client().namespaces().resource(ns).create());
@@ -187,7 +192,17 @@ class KubeSessionMockServerTest {
             assertThat(session.problem(failure).detail()).contains("refused POST /api/v1/namespaces");
             catchFailure(() -> session.client().secrets().inNamespace("kafka").withName("s1").delete());
             assertThat(session.guard().refusedCount()).isEqualTo(2);
+        } finally {
+            guardLog.detachAppender(appender);
         }
+        assertThat(appender.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .containsExactly(
+                        "Read-only guard refused POST /api/v1/namespaces (a bug in MirrorScope) at "
+                                + getClass().getName() + ".lambda$writesAreRefusedBeforeTheyLeaveTheProcess$0:"
+                                + lineOf("namespaces().resource(ns).create()"),
+                        "Read-only guard refused DELETE /api/v1/namespaces/kafka/secrets/s1 (a bug in MirrorScope) at "
+                                + getClass().getName() + ".lambda$writesAreRefusedBeforeTheyLeaveTheProcess$1:"
+                                + lineOf("withName(\"s1\").delete()"));
         assertThat(api.seen).isEmpty();
         assertThat(api.seedClient().namespaces().withName("evil").get()).isNull();
     }
@@ -243,6 +258,18 @@ class KubeSessionMockServerTest {
     }
 
     // helpers
+
+    /** The line of this test's source that contains {@code text} (for the logged call site). */
+    private static int lineOf(String text) throws IOException {
+        List<String> lines = Files.readAllLines(
+                Path.of("src/test/java/io/mirrorscope/kube/KubeSessionMockServerTest.java"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text) && !lines.get(i).contains("lineOf(")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text);
+    }
 
     private static Throwable catchFailure(Runnable call) {
         try {
