@@ -62,6 +62,8 @@ public final class ConnectDialogViewModel {
     private final KubeSession.Options options;
     private Kubeconfig kubeconfig;
     private long generation;
+    private String preferredContext;
+    private String preferredNamespace;
 
     /**
      * @param loader  loads the merged kubeconfig (e.g. {@code () -> Kubeconfig.load(startOptions.kubeconfig())})
@@ -138,7 +140,16 @@ public final class ConnectDialogViewModel {
 
     // Commands
 
-    /** Loads the kubeconfig in the background and preselects the current context. */
+    /**
+     * Asks {@link #load()} to preselect this context (e.g. {@code --context}, or the one used last time) instead of
+     * the kubeconfig's current context, and this namespace instead of the context's. Null keeps the default.
+     */
+    public void preselect(String contextOrNull, String namespaceOrNull) {
+        preferredContext = contextOrNull;
+        preferredNamespace = namespaceOrNull;
+    }
+
+    /** Loads the kubeconfig in the background and preselects the current (or the preferred) context. */
     public CompletableFuture<Void> load() {
         long gen = ++generation;
         return work.submit("Reading kubeconfig", loader::get).handle((loaded, failure) -> {
@@ -156,9 +167,13 @@ public final class ConnectDialogViewModel {
                     + "). Log in first, e.g. with `oc login`." : "");
             kubeconfigText.set(describe(loaded));
             contexts.setAll(loaded.contexts());
-            KubeContext current = loaded.contexts().stream().filter(c -> c.name().equals(loaded.currentContext()))
-                    .findFirst().orElse(loaded.contexts().isEmpty() ? null : loaded.contexts().getFirst());
+            KubeContext current = find(loaded, preferredContext)
+                    .or(() -> find(loaded, loaded.currentContext()))
+                    .orElse(loaded.contexts().isEmpty() ? null : loaded.contexts().getFirst());
             selected.set(current);
+            if (current != null && current.name().equals(preferredContext) && preferredNamespace != null) {
+                namespace.set(preferredNamespace);
+            }
             return null;
         });
     }
@@ -244,6 +259,10 @@ public final class ConnectDialogViewModel {
         checkState.set(CheckState.IDLE);
         checkSummary.set("");
         permissions.clear();
+    }
+
+    private static Optional<KubeContext> find(Kubeconfig k, String name) {
+        return name == null ? Optional.empty() : k.contexts().stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     private static String describe(Kubeconfig k) {

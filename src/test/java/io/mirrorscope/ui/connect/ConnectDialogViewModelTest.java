@@ -84,6 +84,21 @@ class ConnectDialogViewModelTest {
     }
 
     @Test
+    void preferredContextAndNamespaceWinOverTheCurrentOne() {
+        ConnectDialogViewModel vm = viewModel(FIXTURES.resolve("merge-b.yaml"));
+        vm.preselect("dave-ctx", "kafka");
+        vm.load().join();
+        assertThat(vm.selectedProperty().get().name()).isEqualTo("dave-ctx");
+        assertThat(vm.namespaceProperty().get()).isEqualTo("kafka");
+
+        ConnectDialogViewModel unknown = viewModel(FIXTURES.resolve("merge-b.yaml"));
+        unknown.preselect("gone-ctx", "kafka");
+        unknown.load().join();
+        assertThat(unknown.selectedProperty().get().name()).isEqualTo("b-ctx");
+        assertThat(unknown.namespaceProperty().get()).isEqualTo("default");
+    }
+
+    @Test
     void checkListsNamespacesAndPermissions() throws Exception {
         api.access = (verb, resource) -> !resource.equals("secrets");
         ConnectDialogViewModel vm = viewModel(api.kubeconfig(dir, "dev", "kafka", "token: t"));
