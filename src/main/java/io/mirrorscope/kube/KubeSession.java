@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +86,7 @@ public final class KubeSession implements AutoCloseable {
                 .withRequestRetryBackoffLimit(1)
                 .withRequestRetryBackoffInterval(200)
                 .build();
-        InetSocketAddress proxy = proxy(cluster);
+        InetSocketAddress proxy = Proxies.choose(cluster, System.getenv());
         KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(config)
                 .withHttpClientFactory(new JdkHttpClientFactory())
@@ -106,21 +105,6 @@ public final class KubeSession implements AutoCloseable {
                 userName, namespace, cluster.insecureSkipTlsVerify() ? ", TLS NOT VERIFIED" : "");
         return new KubeSession(client, resolved.context().name(), namespace, cluster.server(), userName,
                 cluster.insecureSkipTlsVerify(), guard, credentials);
-    }
-
-    private static InetSocketAddress proxy(Kubeconfig.Cluster cluster) {
-        if (cluster.proxyUrl() == null) {
-            return null;
-        }
-        URI uri = URI.create(cluster.proxyUrl());
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new ProblemException(Problem.of(Problem.Kind.USAGE,
-                    "proxy-url '" + cluster.proxyUrl() + "' of cluster " + cluster.name() + " is not supported",
-                    "the JDK HTTP client speaks only HTTP CONNECT proxies", "use an http:// proxy"));
-        }
-        int port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-        return InetSocketAddress.createUnresolved(uri.getHost(), port);
     }
 
     /** The guarded client; every request it sends passes {@link #guard()}. */
