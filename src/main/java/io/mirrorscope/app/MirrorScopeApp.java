@@ -55,6 +55,7 @@ public final class MirrorScopeApp extends Application {
             }));
         }
         stage.show();
+        services.connectAtStart();
     }
 
     @Override
