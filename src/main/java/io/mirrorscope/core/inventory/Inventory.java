@@ -92,10 +92,11 @@ public record Inventory(String context, List<String> namespaces, List<KafkaClust
                                 && t.queryService().equals(r.serviceName()) && r.url() != null)
                         .findFirst().map(r -> t.withQueryUrl(r.url())).orElse(t))
                 .toList();
-        List<Mirror> mirrors = sorted(parts.mirrors(), Mirror::meta);
+        List<ConnectCluster> connects = sorted(parts.connects(), ConnectCluster::meta);
+        List<Mirror> mirrors = sorted(parts.mirrors(), Mirror::meta).stream()
+                .map(m -> withConnectTarget(m, connects)).toList();
         List<Topic> topics = sorted(parts.topics(), Topic::meta);
         List<KafkaUserInfo> users = sorted(parts.users(), KafkaUserInfo::meta);
-        List<ConnectCluster> connects = sorted(parts.connects(), ConnectCluster::meta);
 
         List<InventoryProblem> problems = new ArrayList<>(parts.kindProblems());
         clusters.forEach(c -> notes(problems, c.meta(), c.notes()));
@@ -113,6 +114,27 @@ public record Inventory(String context, List<String> namespaces, List<KafkaClust
         List<String> ns = namespaces.stream().distinct().sorted().toList();
         return new Inventory(context == null ? "" : context, ns, clusters, pools, mirrors, connects, topics, users,
                 tracing, routes, problems, parts.kinds(), Topology.of(clusters, mirrors));
+    }
+
+    /**
+     * A MirrorSourceConnector without {@code target.cluster.bootstrap.servers} writes to the cluster its
+     * KafkaConnect runs against (label {@code strimzi.io/cluster} names the KafkaConnect).
+     */
+    private static Mirror withConnectTarget(Mirror m, List<ConnectCluster> connects) {
+        if (m.kind() != MirrorKind.KafkaConnector || m.links().stream().allMatch(l -> l.targetBootstrap() != null)) {
+            return m;
+        }
+        String connect = m.meta().strimziCluster();
+        String bootstrap = connects.stream()
+                .filter(c -> c.meta().namespace().equals(m.namespace()) && c.meta().name().equals(connect))
+                .map(ConnectCluster::bootstrapServers).filter(b -> b != null).findFirst().orElse(null);
+        if (bootstrap == null) {
+            return m;
+        }
+        List<MirrorLink> links = m.links().stream().map(l -> l.targetBootstrap() != null ? l
+                : new MirrorLink(l.sourceAlias(), l.sourceBootstrap(), l.targetAlias(), bootstrap, l.topicsPattern(),
+                        l.topicsExclude(), l.naming(), l.health())).toList();
+        return new Mirror(m.meta(), m.kind(), m.conditions(), links, m.connectors(), m.replicas(), m.notes());
     }
 
     private static void notes(List<InventoryProblem> out, ResourceMeta meta, List<String> notes) {
