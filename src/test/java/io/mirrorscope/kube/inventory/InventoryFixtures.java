@@ -108,14 +108,24 @@ public final class InventoryFixtures {
         return parse(yaml).getFirst();
     }
 
-    /** Sets a value at a path of maps, creating maps on the way (statuses, variations of fixtures). */
+    /** Sets a value at a path of maps and list indexes, creating maps on the way (statuses, variations). */
     @SuppressWarnings("unchecked")
     public static GenericKubernetesResource set(GenericKubernetesResource r, Object value, String... path) {
-        Map<String, Object> m = r.getAdditionalProperties();
+        Object node = r.getAdditionalProperties();
         for (int i = 0; i < path.length - 1; i++) {
-            m = (Map<String, Object>) m.computeIfAbsent(path[i], k -> new java.util.LinkedHashMap<String, Object>());
+            if (node instanceof List<?> list) {
+                node = list.get(Integer.parseInt(path[i]));
+            } else {
+                node = ((Map<String, Object>) node).computeIfAbsent(path[i],
+                        k -> new java.util.LinkedHashMap<String, Object>());
+            }
         }
-        m.put(path[path.length - 1], value);
+        String last = path[path.length - 1];
+        if (node instanceof List<?> list) {
+            ((List<Object>) list).set(Integer.parseInt(last), value);
+        } else {
+            ((Map<String, Object>) node).put(last, value);
+        }
         return r;
     }
 }
