@@ -7,12 +7,19 @@ import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mirrorscope.core.inventory.ResourceKind;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +47,7 @@ public final class ApiDiscovery {
      * @throws io.mirrorscope.core.ProblemException when the server cannot be reached or refuses the credentials
      */
     public static Map<ResourceKind, String> discover(KubernetesClient client) {
+        checkReachable(client);
         Map<ResourceKind, String> out = new EnumMap<>(ResourceKind.class);
         Set<String> groups = new LinkedHashSet<>();
         for (ResourceKind k : ResourceKind.values()) {
@@ -57,6 +65,28 @@ public final class ApiDiscovery {
         }
         LOG.debug("Served versions: {}", out);
         return out;
+    }
+
+    /**
+     * One plain {@code GET /version} first: fabric8's discovery calls answer "nothing" rather than fail when the
+     * server is unreachable, which would read as "no Strimzi here". Any HTTP answer but 401 means reachable.
+     */
+    static void checkReachable(KubernetesClient client) {
+        String master = String.valueOf(client.getMasterUrl());
+        HttpClient http = client.getHttpClient();
+        try {
+            HttpRequest req = http.newHttpRequestBuilder().uri(URI.create(master).resolve("/version")).build();
+            HttpResponse<String> resp = http.sendAsync(req, String.class).get(30, TimeUnit.SECONDS);
+            if (resp.code() == 401) {
+                throw KubeFailures.connection(new KubernetesClientException("Unauthorized", 401, null), master);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw KubeFailures.connection(new KubernetesClientException("interrupted", e), master);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw KubeFailures.connection(new KubernetesClientException(cause.toString(), cause), master);
+        }
     }
 
     /** Served versions of a group, newest first by {@link #PREFERENCE}, unknown ones after. */
