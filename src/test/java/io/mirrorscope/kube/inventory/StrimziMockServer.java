@@ -32,9 +32,23 @@ public final class StrimziMockServer implements AutoCloseable {
 
     /** With a dispatcher that wraps the CRUD dispatcher (to inject failures). */
     public StrimziMockServer(Dispatcher dispatcher) {
+        this(dispatcher, 0);
+    }
+
+    /** On a given port (0: any), e.g. to bring a server back where clients expect it after a dropped connection. */
+    public StrimziMockServer(Dispatcher dispatcher, int port) {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
-        server.init();
+        server.init(java.net.InetAddress.getLoopbackAddress(), port);
         client = server.createClient();
+    }
+
+    /** A new, independent client for this server (closing the server does not close it). */
+    public KubernetesClient newClient() {
+        return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(io.fabric8.kubernetes.client.Config.empty())
+                        .withMasterUrl(client.getMasterUrl().toString()).withNamespace("default")
+                        .withRequestRetryBackoffLimit(0).build())
+                .build();
     }
 
     public KubernetesClient client() {
