@@ -24,15 +24,28 @@ import org.junit.jupiter.api.Test;
  * The seed's world (AMQ Streams 1.5: kafka.strimzi.io/v1beta1 only, MirrorMaker 1, a Jaeger behind a Route),
  * read from a mock API server that serves only what that release served.
  */
-class InventoryReaderSeedTest {
+public class InventoryReaderSeedTest {
 
-    static final String NS = "amq-streams";
+    public static final String NS = "amq-streams";
     static StrimziMockServer server;
     static Inventory inventory;
 
     @BeforeAll
     static void setUp() {
-        server = new StrimziMockServer().strimziV1beta1();
+        server = seedServer();
+        inventory = new InventoryReader(server.client()).read("seed", List.of(NS));
+    }
+
+    /** The seed's inventory, read once from a fresh mock server (for view tests). */
+    public static Inventory readSeed() {
+        try (StrimziMockServer s = seedServer()) {
+            return new InventoryReader(s.client()).read("seed", List.of(NS));
+        }
+    }
+
+    /** A mock server loaded with the seed's resources and plausible statuses. */
+    public static StrimziMockServer seedServer() {
+        StrimziMockServer server = new StrimziMockServer().strimziV1beta1();
         server.serve(ResourceKind.JAEGER, "v1").serve(ResourceKind.ROUTE, "v1");
         List<GenericKubernetesResource> seed = InventoryFixtures.seed();
         assertThat(seed).extracting(GenericKubernetesResource::getKind).containsExactlyInAnyOrder(
@@ -58,7 +71,7 @@ class InventoryReaderSeedTest {
                   - host: my-jaeger-amq-streams.apps.example.com
                     conditions: [{type: Admitted, status: "True"}]
                 """));
-        inventory = new InventoryReader(server.client()).read("seed", List.of(NS));
+        return server;
     }
 
     /** The status AMQ Streams 1.5 writes: listener name in `type`, addresses, no bootstrapServers yet. */
