@@ -196,7 +196,8 @@ public final class MirrorMapper {
             tasks.add(new ConnectorStatus.Task(id == null ? -1 : id, f.str(t, "state", path + ".tasks.state"),
                     f.str(t, "worker_id", path + ".tasks.worker_id"), f.str(t, "trace", path + ".tasks.trace")));
         }
-        return new ConnectorStatus(f.str(c, "name", path + ".name"), f.str(connector, "state", path + ".connector.state"),
+        return new ConnectorStatus(f.str(c, "name", path + ".name"),
+                f.str(connector, "state", path + ".connector.state"),
                 f.str(connector, "trace", path + ".connector.trace"), tasks);
     }
 

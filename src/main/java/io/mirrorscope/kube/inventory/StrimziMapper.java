@@ -91,7 +91,8 @@ public final class StrimziMapper {
                     f.note("spec.kafka.listeners: a listener has no name");
                     continue;
                 }
-                Map<String, Object> auth = f.map(l, "authentication", "spec.kafka.listeners." + name + ".authentication");
+                Map<String, Object> auth = f.map(l, "authentication",
+                        "spec.kafka.listeners." + name + ".authentication");
                 byName.put(name, new Listener(name, f.str(l, "type", "spec.kafka.listeners." + name + ".type"),
                         f.integer(l, "port", "spec.kafka.listeners." + name + ".port"),
                         f.bool(l, "tls", "spec.kafka.listeners." + name + ".tls", false),
@@ -104,7 +105,8 @@ public final class StrimziMapper {
             for (Map.Entry<String, Object> e : map.entrySet()) {
                 String name = e.getKey();
                 Map<String, Object> l = f.map(map, name, "spec.kafka.listeners." + name);
-                Map<String, Object> auth = f.map(l, "authentication", "spec.kafka.listeners." + name + ".authentication");
+                Map<String, Object> auth = f.map(l, "authentication",
+                        "spec.kafka.listeners." + name + ".authentication");
                 String authType = f.str(auth, "type", "spec.kafka.listeners." + name + ".authentication.type");
                 Listener listener = switch (name) {
                     case "plain" -> new Listener(name, "internal", 9092, false, authType, null, List.of(), List.of());

@@ -110,7 +110,8 @@ public final class InventoryViewModel {
         for (KafkaCluster c : inv.clusters()) {
             next.get(Panel.CLUSTERS).add(new InventoryRow(Panel.CLUSTERS, c.meta(), c.health(), List.of(
                     dash(c.kafkaVersion()), c.metadataMode().label(), dash(c.brokers()),
-                    c.listeners().stream().map(l -> l.name() + (l.tls() ? "/tls" : "")).collect(Collectors.joining(" ")),
+                    c.listeners().stream().map(l -> l.name() + (l.tls() ? "/tls" : ""))
+                            .collect(Collectors.joining(" ")),
                     version(c.meta().apiVersion())), c.conditions(), c.notes()));
         }
         for (KafkaNodePool p : inv.nodePools()) {

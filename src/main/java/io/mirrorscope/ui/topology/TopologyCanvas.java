@@ -207,7 +207,8 @@ public final class TopologyCanvas extends Region {
         double uy = dy / len;
         double size = 11;
         g.setFill(colour);
-        g.fillPolygon(new double[] {e.x2(), e.x2() - ux * size - uy * size * 0.55, e.x2() - ux * size + uy * size * 0.55},
+        g.fillPolygon(new double[] {e.x2(), e.x2() - ux * size - uy * size * 0.55,
+            e.x2() - ux * size + uy * size * 0.55},
                 new double[] {e.y2(), e.y2() - uy * size + ux * size * 0.55, e.y2() - uy * size - ux * size * 0.55}, 3);
     }
 }

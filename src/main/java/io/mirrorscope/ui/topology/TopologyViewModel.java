@@ -69,7 +69,8 @@ public final class TopologyViewModel {
         long external = t.nodes().stream().filter(ClusterNode::external).count();
         summary.set(t.nodes().size() - external + " clusters" + (external > 0 ? " + " + external + " external" : "")
                 + " · " + t.edges().size() + " links"
-                + (failing > 0 ? " · " + failing + " failing" : "") + (degraded > 0 ? " · " + degraded + " degraded" : ""));
+                + (failing > 0 ? " · " + failing + " failing" : "")
+                + (degraded > 0 ? " · " + degraded + " degraded" : ""));
         String id = selectedId.get();
         if (id != null) {
             Optional<ClusterNode> node = t.nodes().stream().filter(n -> n.id().equals(id)).findFirst();
@@ -121,8 +122,10 @@ public final class TopologyViewModel {
             s.append("\nListeners\n");
             for (Listener l : c.listeners()) {
                 s.append("  ").append(l.name()).append(l.port() == null ? "" : ":" + l.port())
-                        .append(l.tls() ? " tls" : "").append(l.authentication() == null ? "" : " " + l.authentication())
-                        .append(" → ").append(l.bootstrapServers() == null ? "(no address yet)" : l.bootstrapServers())
+                        .append(l.tls() ? " tls" : "")
+                        .append(l.authentication() == null ? "" : " " + l.authentication())
+                        .append(" → ")
+                        .append(l.bootstrapServers() == null ? "(no address yet)" : l.bootstrapServers())
                         .append('\n');
             }
         }
@@ -159,7 +162,8 @@ public final class TopologyViewModel {
             for (ConnectorStatus c : m.connectors()) {
                 s.append("  ").append(c.name()).append(": ").append(nvl(c.state())).append('\n');
                 c.tasks().forEach(t -> s.append("    task ").append(t.id()).append(": ").append(t.state())
-                        .append(t.trace() == null ? "" : " — " + t.trace().lines().findFirst().orElse("")).append('\n'));
+                        .append(t.trace() == null ? "" : " — " + t.trace().lines().findFirst().orElse(""))
+                        .append('\n'));
             }
         }
         return s.toString();

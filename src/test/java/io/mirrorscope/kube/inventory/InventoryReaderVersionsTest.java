@@ -62,7 +62,8 @@ class InventoryReaderVersionsTest {
                     server.create(NS, r);
                 }
                 // A cluster in another namespace reached through its status listener (a route address).
-                server.create("my-namespace", resource("strimzi/v1beta2-0.45.0/test-Kafka-listener-name-and-status.yaml",
+                server.create("my-namespace", resource(
+                        "strimzi/v1beta2-0.45.0/test-Kafka-listener-name-and-status.yaml",
                         "Kafka"));
 
                 // Default policy, upstream example as is: cluster-a -> cluster-b, "cluster-a." prefix.
@@ -192,7 +193,8 @@ class InventoryReaderVersionsTest {
             assertThat(m.health()).isEqualTo(Health.FAILED);
             assertThat(edge(INV, "mm2-failing").health()).isEqualTo(Health.FAILED);
             assertThat(INV.problems()).anyMatch(p -> p.name().equals("mm2-failing")
-                    && p.message().contains("task 0 FAILED: org.apache.kafka.common.errors.TopicAuthorizationException"));
+                    && p.message().contains(
+                            "task 0 FAILED: org.apache.kafka.common.errors.TopicAuthorizationException"));
         }
 
         @Test
@@ -243,7 +245,8 @@ class InventoryReaderVersionsTest {
                     for (GenericKubernetesResource r : resources("strimzi/v1-1.2.0/kafka-persistent.yaml")) {
                         if ("Kafka".equals(r.getKind())) {
                             named(r, name);
-                            set(r, InventoryFixtures.excerptStatus("strimzi/status/docs-1.2.0-kafka-status-v1.excerpt.yaml")
+                            set(r, InventoryFixtures.excerptStatus(
+                                    "strimzi/status/docs-1.2.0-kafka-status-v1.excerpt.yaml")
                                     .get("conditions"), "status", "conditions");
                         } else {
                             named(r, name + "-" + r.getMetadata().getName());
@@ -309,7 +312,8 @@ class InventoryReaderVersionsTest {
             });
             assertThat(INV.problems()).anyMatch(p -> p.name().equals("broken")
                     && p.message().contains("status.conditions: expected a list"));
-            assertThat(INV.problems()).anyMatch(p -> p.name().equals("no-spec") && p.message().equals("spec is missing"));
+            assertThat(INV.problems())
+                    .anyMatch(p -> p.name().equals("no-spec") && p.message().equals("spec is missing"));
         }
     }
 }

@@ -43,7 +43,8 @@ class InventoryViewModelTest {
         InventoryViewModel vm = new InventoryViewModel(Clock.systemUTC());
         vm.setInventory(SEED);
         vm.select(vm.rows(Panel.CLUSTERS).get(1));
-        assertThat(vm.detailsTitleProperty().get()).isEqualTo("Kafka amq-streams/us-cluster · kafka.strimzi.io/v1beta1");
+        assertThat(vm.detailsTitleProperty().get())
+                .isEqualTo("Kafka amq-streams/us-cluster · kafka.strimzi.io/v1beta1");
         assertThat(vm.yamlProperty().get()).startsWith("apiVersion:").contains("kind: \"Kafka\"")
                 .contains("name: \"us-cluster\"")
                 .contains("replicas: 3");

@@ -16,7 +16,8 @@ class YamlHighlighterTest {
         assertThat(runs.stream().map(YamlHighlighter.Run::text).collect(Collectors.joining())).isEqualTo(yaml);
         assertThat(runs).filteredOn(r -> r.style() == YamlHighlighter.Style.KEY).extracting(YamlHighlighter.Run::text)
                 .containsExactly("apiVersion", "spec", "listeners", "name", "port", "\"a:b\"", "url");
-        assertThat(runs).filteredOn(r -> r.style() == YamlHighlighter.Style.COMMENT).extracting(YamlHighlighter.Run::text)
+        assertThat(runs).filteredOn(r -> r.style() == YamlHighlighter.Style.COMMENT)
+                .extracting(YamlHighlighter.Run::text)
                 .containsExactly("# note");
     }
 }
