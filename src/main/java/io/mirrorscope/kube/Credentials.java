@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>As the fabric8 interceptor that replaces fabric8's own token refresher, it sets {@code Authorization} on each
  * request and, on a 401, reloads the credentials once and retries when they changed. Precedence follows
  * client-go: token / tokenFile, then exec, then auth-provider, then username/password.
+ *
+ * <p>Limit: a client certificate that an exec plugin renews is presented on new TLS connections; a connection the
+ * JDK HTTP client keeps open goes on with the certificate it was opened with until it closes.
  */
 final class Credentials implements Interceptor {
 

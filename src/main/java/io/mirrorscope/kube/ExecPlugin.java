@@ -90,6 +90,11 @@ final class ExecPlugin {
         if (command == null || command.isBlank()) {
             throw fail("has no command", null);
         }
+        if (exec.interactiveMode() == null) {
+            throw new ProblemException(Problem.of(Problem.Kind.USAGE, "interactiveMode must be specified for user "
+                    + userName + " to use exec authentication plugin " + command, "apiVersion " + exec.apiVersion(),
+                    "add interactiveMode: Never (or IfAvailable/Always) to users[].user.exec, as kubectl requires"));
+        }
         if (command.contains(File.separator)) {
             Path p = Path.of(command);
             if (Files.isExecutable(p)) {
@@ -114,7 +119,7 @@ final class ExecPlugin {
 
     private Output run() {
         Path command = command();
-        boolean interactive = switch (exec.interactiveMode() == null ? "IfAvailable" : exec.interactiveMode()) {
+        boolean interactive = switch (exec.interactiveMode()) {
             case "Never" -> false;
             case "Always" -> {
                 if (!terminal) {

@@ -14,7 +14,10 @@ import javax.net.ssl.SSLException;
 /** Maps failures of a Kubernetes API call to the one {@link Problem} a user sees (design.md: errors). */
 public final class KubeErrors {
 
-    private static final Pattern CANNOT = Pattern.compile("cannot (\\w+) resource \"([^\"]+)\"( in API group \"([^\"]*)\")?");
+    private static final Pattern CANNOT =
+            Pattern.compile("cannot (\\w+) resource \"([^\"]+)\"( in API group \"([^\"]*)\")?");
+
+    private static final Pattern IN_NAMESPACE = Pattern.compile("in the namespace \"([^\"]+)\"");
 
     private KubeErrors() {
     }
@@ -53,7 +56,14 @@ public final class KubeErrors {
                     resource = m.group(4) == null || m.group(4).isEmpty() ? m.group(2) : m.group(2) + "." + m.group(4);
                 }
             }
-            String where = kce.getNamespace() == null ? "" : " in namespace " + kce.getNamespace();
+            String namespace = kce.getNamespace();
+            if (message != null) {
+                Matcher ns = IN_NAMESPACE.matcher(message);
+                if (ns.find()) {
+                    namespace = ns.group(1);
+                }
+            }
+            String where = namespace == null ? "" : " in namespace " + namespace;
             return new Problem(Problem.Kind.FORBIDDEN,
                     "Not allowed to " + verb + " " + (resource == null ? "this resource" : resource) + where
                             + " (context " + context + ", user " + user + ")",

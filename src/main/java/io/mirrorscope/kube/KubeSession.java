@@ -29,9 +29,10 @@ public final class KubeSession implements AutoCloseable {
             return new Options(false, Clock.systemUTC());
         }
 
-        /** For the CLI: a terminal when the JVM has a console. */
+        /** For the CLI: interactive exec plugins may prompt when stdin/stdout are a terminal. */
         public static Options cli() {
-            return new Options(System.console() != null, Clock.systemUTC());
+            java.io.Console console = System.console();
+            return new Options(console != null && console.isTerminal(), Clock.systemUTC());
         }
     }
 

@@ -335,12 +335,13 @@ public final class Kubeconfig {
         return out;
     }
 
+    /** kubectl keeps an entry without a name under the empty name; so does this. */
     private static String name(JsonNode entry, Path file, String field) {
-        String name = text(entry, "name");
-        if (name == null || name.isEmpty()) {
-            throw problem(file, "an entry of '" + field + "' has no name", "", null);
+        if (!entry.isObject()) {
+            throw problem(file, "an entry of '" + field + "' is not a mapping", "", null);
         }
-        return name;
+        String name = text(entry, "name");
+        return name == null ? "" : name;
     }
 
     private static Cluster cluster(String name, JsonNode c, Path dir, Path file) {
@@ -361,9 +362,14 @@ public final class Kubeconfig {
             if (command != null && !command.isEmpty() && command.contains(File.separator)) {
                 command = dir.resolve(command).normalize().toString();
             }
-            exec = new Exec(text(e, "apiVersion"), command, List.copyOf(args), Collections.unmodifiableMap(env),
+            String apiVersion = text(e, "apiVersion");
+            String interactiveMode = emptyToNull(text(e, "interactiveMode"));
+            if (interactiveMode == null && "client.authentication.k8s.io/v1beta1".equals(apiVersion)) {
+                interactiveMode = "IfAvailable"; // client-go's default for v1beta1; v1 must say it
+            }
+            exec = new Exec(apiVersion, command, List.copyOf(args), Collections.unmodifiableMap(env),
                     emptyToNull(text(e, "installHint")), e.path("provideClusterInfo").asBoolean(false),
-                    emptyToNull(text(e, "interactiveMode")));
+                    interactiveMode);
         }
         AuthProvider provider = null;
         JsonNode p = u.path("auth-provider");

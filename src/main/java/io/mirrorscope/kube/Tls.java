@@ -16,7 +16,6 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Trust and key managers for the API server connection, built from the kubeconfig rather than by fabric8 so that
@@ -212,10 +211,6 @@ final class Tls {
             this.key = newKey;
         }
 
-        boolean present() {
-            return key != null;
-        }
-
         private String aliasFor(String[] keyTypes) {
             PrivateKey k = key;
             if (k == null) {
@@ -268,10 +263,5 @@ final class Tls {
         public PrivateKey getPrivateKey(String alias) {
             return ALIAS.equals(alias) ? key : null;
         }
-    }
-
-    /** Used where a plain trust manager type is wanted (e.g. the OIDC provider's CA). */
-    static X509TrustManager first(TrustManager[] managers) {
-        return (X509TrustManager) managers[0];
     }
 }
