@@ -8,6 +8,7 @@ import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
 import io.mirrorscope.core.inventory.Inventory;
 import io.mirrorscope.core.inventory.InventoryReport;
+import io.mirrorscope.core.inventory.KindStatus;
 import io.mirrorscope.kube.KubeSession;
 import io.mirrorscope.kube.Kubeconfig;
 import io.mirrorscope.kube.inventory.InventoryReader;
@@ -55,6 +56,7 @@ public final class InventoryCommand implements Callable<Integer> {
             inventory = new InventoryReader(session.client())
                     .read(session.context(), allNamespaces ? List.of() : List.of(session.namespace()));
         }
+        requireSomethingReadable(inventory, allNamespaces ? "any namespace" : "namespace " + inventory.namespaces());
         PrintWriter out = spec.commandLine().getOut();
         if (g.output() == OutputFormat.json) {
             try {
@@ -68,5 +70,17 @@ public final class InventoryCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Every served Strimzi kind refused (403): say so with exit 3 instead of printing an empty inventory. */
+    private static void requireSomethingReadable(Inventory inventory, String where) {
+        List<KindStatus> strimzi = inventory.kinds().values().stream()
+                .filter(k -> k.kind().group().equals("kafka.strimzi.io") && k.state() != KindStatus.State.NOT_SERVED)
+                .toList();
+        if (!strimzi.isEmpty() && strimzi.stream().allMatch(k -> k.state() == KindStatus.State.FORBIDDEN)) {
+            throw new ProblemException(Problem.of(Problem.Kind.FORBIDDEN,
+                    "You may not list Strimzi resources in " + where, strimzi.getFirst().message(),
+                    "Ask for get/list/watch on kafka.strimzi.io resources, or pick another namespace with -n."));
+        }
     }
 }

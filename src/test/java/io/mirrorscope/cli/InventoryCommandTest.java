@@ -108,6 +108,8 @@ class InventoryCommandTest {
         assertThat(root.get("tracing").get(0).get("queryService").asText()).isEqualTo("my-jaeger-query");
         assertThat(root.get("tracing").get(0).get("queryUrl").isNull()).isTrue();
         assertThat(root.has("problems")).isTrue();
+        assertThat(root.get("kinds").get("Kafka").get("version").asText()).isEqualTo("v1beta1");
+        assertThat(root.get("kinds").get("KafkaNodePool").get("state").asText()).isEqualTo("NOT_SERVED");
     }
 
     @Test
@@ -142,6 +144,25 @@ class InventoryCommandTest {
         assertThat(run("--kubeconfig", bad.toString(), "inventory")).isEqualTo(3);
         assertThat(err.toString()).startsWith("mirrorscope: Cannot reach the Kubernetes API server")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void everyStrimziKindForbiddenIsExitThree() throws IOException {
+        io.mirrorscope.kube.inventory.FaultInjectingDispatcher dispatcher =
+                new io.mirrorscope.kube.inventory.FaultInjectingDispatcher();
+        try (StrimziMockServer denied = new StrimziMockServer(dispatcher).strimziV1beta2()) {
+            for (ResourceKind k : ResourceKind.values()) {
+                if (k.group().equals("kafka.strimzi.io")) {
+                    dispatcher.forbidden.add(k.plural());
+                }
+            }
+            Path config = dir.resolve("denied");
+            Files.writeString(config, Files.readString(kubeconfig).replace(server.client().getMasterUrl().toString(),
+                    denied.client().getMasterUrl().toString()));
+            assertThat(run("--kubeconfig", config.toString(), "inventory")).isEqualTo(3);
+            assertThat(err.toString()).startsWith("mirrorscope: You may not list Strimzi resources in namespace")
+                    .contains("cannot list resource");
+        }
     }
 
     @Test

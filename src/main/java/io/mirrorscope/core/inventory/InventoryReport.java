@@ -51,6 +51,18 @@ public final class InventoryReport {
             o.put("queryUrl", t.queryUrl());
             return o;
         }).toList());
+        Map<String, Object> kinds = new LinkedHashMap<>();
+        for (ResourceKind k : ResourceKind.values()) {
+            KindStatus st = inv.kind(k);
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("state", st.state().name());
+            o.put("version", st.version());
+            if (!st.message().isEmpty()) {
+                o.put("message", st.message());
+            }
+            kinds.put(k.kind(), o);
+        }
+        root.put("kinds", kinds);
         root.put("problems", inv.problems().stream().map(p -> {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("kind", p.kind());
@@ -137,6 +149,9 @@ public final class InventoryReport {
         section(out, "TRACING", List.of("NAMESPACE", "NAME", "KIND", "QUERY SERVICE", "URL"),
                 inv.tracing().stream().map(t -> List.of(t.meta().namespace(), t.meta().name(), t.kind(),
                         t.queryService() + ":" + t.queryPort(), dash(t.queryUrl()))).toList());
+        if (inv.kind(ResourceKind.KAFKA).state() == KindStatus.State.NOT_SERVED) {
+            out.append("\nNote: kafka.strimzi.io is not served by this cluster (is Strimzi installed?)\n");
+        }
         if (!inv.problems().isEmpty()) {
             section(out, "PROBLEMS", List.of("NAMESPACE", "KIND", "NAME", "MESSAGE"),
                     inv.problems().stream().map(p -> List.of(dash(p.namespace()), p.kind(), dash(p.name()),

@@ -47,6 +47,8 @@ public final class InventoryViewModel {
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper(this, "notes", "");
     private final ObservableList<Condition> conditions = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "No inventory yet");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper reconnecting =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "reconnecting", false);
 
     private final Clock clock;
 
@@ -97,6 +99,11 @@ public final class InventoryViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** True while any watch is down and being re-established (for the status bar). */
+    public javafx.beans.property.ReadOnlyBooleanProperty reconnectingProperty() {
+        return reconnecting.getReadOnlyProperty();
     }
 
     // Commands
@@ -152,13 +159,14 @@ public final class InventoryViewModel {
             panelMessages.get(p).set(panelMessage(p, inv));
         }
         long failing = inv.mirrors().stream().filter(m -> m.health() == Health.FAILED).count();
-        long reconnecting = inv.kinds().values().stream()
+        long watchesDown = inv.kinds().values().stream()
                 .filter(k -> k.state() == KindStatus.State.RECONNECTING).count();
+        reconnecting.set(watchesDown > 0);
         summary.set(inv.size() + " resources in " + (inv.namespaces().isEmpty() ? "all namespaces"
                 : String.join(", ", inv.namespaces()))
                 + (failing > 0 ? " · " + failing + " mirror" + (failing > 1 ? "s" : "") + " failing" : "")
                 + (inv.problems().isEmpty() ? "" : " · " + inv.problems().size() + " problems")
-                + (reconnecting > 0 ? " · reconnecting watches" : ""));
+                + (watchesDown > 0 ? " · reconnecting watches" : ""));
         InventoryRow sel = selected.get();
         if (sel != null) {
             select(next.get(sel.panel()).stream().filter(r -> r.key().equals(sel.key())).findFirst().orElse(null));

@@ -13,14 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The CRUD dispatcher with failures a real API server produces: 410 Gone on a watch (resourceVersion too old),
  * and 403 Forbidden for chosen resources. Counts lists and watches per plural.
  */
-final class FaultInjectingDispatcher extends Dispatcher {
+public final class FaultInjectingDispatcher extends Dispatcher {
 
     final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
     /** Plural (e.g. "kafkas") whose next watch answers 410 Gone, as often as the counter says. */
     final AtomicInteger goneWatches = new AtomicInteger();
     volatile String gonePlural = "";
     final AtomicInteger goneServed = new AtomicInteger();
-    final Set<String> forbidden = new CopyOnWriteArraySet<>();
+    public final Set<String> forbidden = new CopyOnWriteArraySet<>();
     final AtomicInteger lists = new AtomicInteger();
 
     @Override

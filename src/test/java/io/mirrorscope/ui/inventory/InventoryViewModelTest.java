@@ -75,6 +75,13 @@ class InventoryViewModelTest {
         vm.select(vm.rows(Panel.MIRRORS).getFirst());
         assertThat(vm.notesProperty().get()).contains("task 0 FAILED").contains("TopicAuthorizationException");
         assertThat(vm.summaryProperty().get()).contains("1 mirror failing");
+        assertThat(vm.reconnectingProperty().get()).isFalse();
+        parts.kinds().put(ResourceKind.KAFKA, new KindStatus(ResourceKind.KAFKA, KindStatus.State.RECONNECTING, "v1",
+                "watch of kafkas in x dropped; reconnecting"));
+        vm.setInventory(Inventory.assemble("", List.of("x"), parts));
+        assertThat(vm.reconnectingProperty().get()).isTrue();
+        assertThat(vm.summaryProperty().get()).contains("reconnecting watches");
+        assertThat(vm.rows(Panel.CLUSTERS)).hasSize(1);
     }
 
     @Test
