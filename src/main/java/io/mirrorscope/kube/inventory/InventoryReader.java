@@ -64,6 +64,10 @@ public final class InventoryReader {
             }
             parts.kinds().put(kind, status);
         }
+        List<io.mirrorscope.core.inventory.TracingBackend> tracing =
+                new QueryServices(client, java.time.Clock.systemUTC()).resolve(parts.tracing());
+        parts.tracing().clear();
+        parts.tracing().addAll(tracing);
         return Inventory.assemble(context, new ArrayList<>(seen), parts);
     }
 

@@ -54,6 +54,7 @@ public final class LiveInventory implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("inventory-live").daemon().factory());
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    private final QueryServices queryServices;
     private volatile Inventory current;
     private volatile boolean closed;
 
@@ -97,6 +98,7 @@ public final class LiveInventory implements AutoCloseable {
         this.silenceLimit = silenceLimit;
         this.clock = clock;
         this.current = Inventory.empty(context, namespaces);
+        this.queryServices = new QueryServices(client, clock);
     }
 
     /** Receives every new snapshot (on the inventory thread). */
@@ -258,6 +260,15 @@ public final class LiveInventory implements AutoCloseable {
             }
         }
         parts.kinds().putAll(states);
+        if (!parts.tracing().isEmpty()) {
+            try {
+                var tracing = queryServices.resolve(parts.tracing());
+                parts.tracing().clear();
+                parts.tracing().addAll(tracing);
+            } catch (KubernetesClientException e) {
+                LOG.debug("Query services not checked: {}", e.toString());
+            }
+        }
         Inventory next = Inventory.assemble(context, namespaces, parts);
         current = next;
         for (Consumer<Inventory> l : listeners) {

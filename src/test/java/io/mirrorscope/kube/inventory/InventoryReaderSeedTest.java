@@ -71,6 +71,14 @@ public class InventoryReaderSeedTest {
                   - host: my-jaeger-amq-streams.apps.example.com
                     conditions: [{type: Admitted, status: "True"}]
                 """));
+        // The query Service the Jaeger operator creates next to the Route.
+        server.create(NS, yaml("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: my-jaeger-query}
+                spec:
+                  ports: [{name: http-query, port: 16686, targetPort: 16686}]
+                """));
         return server;
     }
 
