@@ -145,11 +145,16 @@ public final class TopologyCanvas extends Region {
         Paint text = fill(textProbe, Color.BLACK);
         Paint nodeFill = fill(nodeProbe, Color.WHITE);
         Paint selected = fill(selectedProbe, Color.DODGERBLUE);
+        // Looked up once per frame: a CSS pass per arrow would dominate with 300 links.
+        Map<Health, Paint> health = new EnumMap<>(Health.class);
+        for (Health state : Health.values()) {
+            health.put(state, fill(healthProbes.get(state), Color.GRAY));
+        }
         Font small = Font.font("System", 11);
         Font bold = Font.font("System", FontWeight.BOLD, 12);
         g.setLineCap(StrokeLineCap.ROUND);
         for (TopologyLayout.EdgePath e : layout.edges()) {
-            Paint colour = fill(healthProbes.get(e.health()), Color.GRAY);
+            Paint colour = health.get(e.health());
             boolean sel = e.edge().id().equals(selectedId);
             g.setStroke(colour);
             g.setLineWidth(sel ? 4 : 2);
@@ -163,12 +168,12 @@ public final class TopologyCanvas extends Region {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         for (TopologyLayout.EdgePath e : layout.edges()) {
-            double lw = Math.max(e.label().get(0).length(), e.label().get(1).length()) * 6.2 + 10;
+            double lw = TopologyLayout.labelSize(e)[0];
             g.setFill(nodeFill);
             g.setGlobalAlpha(0.88);
             g.fillRoundRect(e.lx() - lw / 2, e.ly() - 15, lw, 30, 6, 6);
             g.setGlobalAlpha(1);
-            g.setFill(fill(healthProbes.get(e.health()), Color.GRAY));
+            g.setFill(health.get(e.health()));
             g.setFont(bold);
             g.fillText(e.label().get(0), e.lx(), e.ly() - 7);
             g.setFill(text);
@@ -179,7 +184,7 @@ public final class TopologyCanvas extends Region {
             boolean sel = n.node().id().equals(selectedId);
             g.setFill(nodeFill);
             g.fillRoundRect(n.x(), n.y(), n.w(), n.h(), 10, 10);
-            g.setStroke(sel ? selected : fill(healthProbes.get(n.node().health()), Color.GRAY));
+            g.setStroke(sel ? selected : health.get(n.node().health()));
             g.setLineWidth(sel ? 3.5 : 2);
             if (n.node().external()) {
                 g.setLineDashes(6, 4);

@@ -55,6 +55,11 @@ public final class TopologyLayout {
             return new double[] {u * u * x1 + 2 * u * t * cx + t * t * x2, u * u * y1 + 2 * u * t * cy + t * t * y2};
         }
 
+        /** The same path with its label centred elsewhere. */
+        public EdgePath withLabelAt(double x, double y) {
+            return new EdgePath(edge, x1, y1, cx, cy, x2, y2, x, y, label, health);
+        }
+
         /** Distance from a point to the curve (sampled; good to a pixel at canvas sizes). */
         public double distance(double px, double py) {
             double best = Double.MAX_VALUE;
@@ -135,7 +140,7 @@ public final class TopologyLayout {
 
     /** Label size estimate in the canvas font (bold name line, small detail line). */
     static double[] labelSize(EdgePath p) {
-        return new double[] {Math.max(p.label().get(0).length(), p.label().get(1).length()) * 6.2 + 10, 30};
+        return new double[] {Math.max(p.label().get(0).length() * 7.4, p.label().get(1).length() * 6.2) + 12, 30};
     }
 
     /**
@@ -150,6 +155,8 @@ public final class TopologyLayout {
         double dy = p.y2() - p.y1();
         double len = Math.max(1, Math.hypot(dx, dy));
         double[] sides = {0, size[1] * 0.8, -size[1] * 0.8, size[1] * 1.6, -size[1] * 1.6};
+        double[] best = null;
+        double bestCover = Double.MAX_VALUE;
         for (double side : sides) {
             for (double t : ts) {
                 double[] on = t == 0.5 ? new double[] {p.lx(), p.ly()} : p.at(t);
@@ -157,19 +164,35 @@ public final class TopologyLayout {
                 double[] rect = {at[0] - size[0] / 2, at[1] - size[1] / 2, size[0], size[1]};
                 boolean inside = rect[0] >= 0 && rect[1] >= 0 && rect[0] + rect[2] <= width
                         && rect[1] + rect[3] <= height;
-                if (inside && taken.stream().noneMatch(r -> overlaps(r, rect))) {
+                if (!inside) {
+                    continue;
+                }
+                double cover = 0;
+                for (double[] r : taken) {
+                    cover += overlapArea(r, rect);
+                }
+                if (cover == 0) {
                     taken.add(rect);
-                    return new EdgePath(p.edge(), p.x1(), p.y1(), p.cx(), p.cy(), p.x2(), p.y2(), at[0], at[1],
-                            p.label(), p.health());
+                    return p.withLabelAt(at[0], at[1]);
+                }
+                // No free spot: remember the one hiding the least.
+                if (cover < bestCover) {
+                    bestCover = cover;
+                    best = rect;
                 }
             }
         }
-        taken.add(new double[] {p.lx() - size[0] / 2, p.ly() - size[1] / 2, size[0], size[1]});
-        return p;
+        if (best == null) {
+            return p;
+        }
+        taken.add(best);
+        return p.withLabelAt(best[0] + best[2] / 2, best[1] + best[3] / 2);
     }
 
-    private static boolean overlaps(double[] a, double[] b) {
-        return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+    private static double overlapArea(double[] a, double[] b) {
+        double w = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
+        double h = Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]);
+        return w > 0 && h > 0 ? w * h : 0;
     }
 
     /**

@@ -68,7 +68,7 @@ public final class TopologyViewModel {
         long degraded = t.edges().stream().filter(e -> e.health() == Health.DEGRADED).count();
         long external = t.nodes().stream().filter(ClusterNode::external).count();
         summary.set(t.nodes().size() - external + " clusters" + (external > 0 ? " + " + external + " external" : "")
-                + " · " + t.edges().size() + " links"
+                + " · " + t.edges().size() + (t.edges().size() == 1 ? " link" : " links")
                 + (failing > 0 ? " · " + failing + " failing" : "")
                 + (degraded > 0 ? " · " + degraded + " degraded" : ""));
         String id = selectedId.get();
@@ -155,6 +155,9 @@ public final class TopologyViewModel {
                 .append('\n')
                 .append("Target topic naming: ").append(e.link().naming().description()).append('\n')
                 .append("  e.g. my-topic → ").append(e.link().naming().targetTopic("my-topic")).append('\n');
+        if (!m.conditions().isEmpty()) {
+            s.append("\nConditions\n");
+        }
         m.conditions().forEach(cd -> s.append("  ").append(cd.type()).append('=').append(cd.status())
                 .append(cd.message() == null ? "" : ": " + cd.message()).append('\n'));
         if (!m.connectors().isEmpty()) {
