@@ -41,6 +41,7 @@ public final class AppServices implements AutoCloseable {
     private final ViewLoader viewLoader;
     private final ActiveSession activeSession;
     private final ConnectionFlow connections;
+    private Workspace workspace;
     private Stage stage;
     private MainWindowController mainWindow;
 
@@ -60,6 +61,12 @@ public final class AppServices implements AutoCloseable {
         mainViewModel.themeProperty().set(preferences.theme().flatMap(Theme::parse).orElse(Theme.SYSTEM));
         mainViewModel.themeProperty().subscribe(theme -> preferences.setTheme(theme.name()));
         this.activeSession = closer.register(new ActiveSession());
+        // Closed before the session it reads through (the closer goes newest first).
+        closer.register(() -> {
+            if (workspace != null) {
+                workspace.close();
+            }
+        });
         this.connections = new ConnectionFlow(activeSession, work, mainViewModel, preferences,
                 this::beforeContextSwitch, this::connected);
         Map<Class<?>, Supplier<?>> controllers = Map.of(
@@ -90,10 +97,17 @@ public final class AppServices implements AutoCloseable {
         if (mainWindow != null) {
             mainWindow.closeAllViews();
         }
+        if (workspace != null) {
+            workspace.close();
+            workspace = null;
+        }
     }
 
     private void connected(KubeSession session) {
-        mainViewModel.connected(session.context(), session.namespace(), session.insecure(), List.of());
+        mainViewModel.connected(session.context(), session.namespace(), session.insecure(), List.of(
+                NavNode.leaf(NavNode.Kind.PLACEHOLDER, "Reading the inventory…", "loading")));
+        workspace = new Workspace(session, mainViewModel);
+        workspace.start(work);
     }
 
     /** Builds the main window's scene graph; call once, on the FX thread. */
@@ -124,6 +138,16 @@ public final class AppServices implements AutoCloseable {
         return io;
     }
 
+    /** The view a navigation key opens in the current workspace (tests and menu actions use it). */
+    public java.util.Optional<io.mirrorscope.ui.common.WorkView> workspaceView(String key) {
+        if (workspace == null) {
+            return java.util.Optional.empty();
+        }
+        NavNode.Kind kind = key.startsWith("view/") ? NavNode.Kind.VIEW : NavNode.Kind.valueOf(
+                key.substring(0, key.indexOf('/')).toUpperCase(java.util.Locale.ROOT));
+        return workspace.viewFor(NavNode.leaf(kind, key, key));
+    }
+
     public ViewLoader viewLoader() {
         return viewLoader;
     }
@@ -144,7 +168,9 @@ public final class AppServices implements AutoCloseable {
 
         @Override
         public void open(NavNode node) {
-            LOG.debug("Open {}", node.key());
+            if (workspace != null) {
+                workspace.viewFor(node).ifPresent(mainWindow::open);
+            }
         }
 
         @Override
