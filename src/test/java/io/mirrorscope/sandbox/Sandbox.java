@@ -3,6 +3,8 @@ package io.mirrorscope.sandbox;
 import io.mirrorscope.testkit.KafkaListener;
 import io.mirrorscope.testkit.KafkaTestCluster;
 import io.mirrorscope.testkit.TestCa;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -91,6 +93,19 @@ public final class Sandbox implements AutoCloseable {
         step("starting Kafka clusters " + EUROPE + " and " + US + " (KRaft, in-process)");
         CompletableFuture<KafkaTestCluster> europeStart = CompletableFuture.supplyAsync(() -> cluster(EUROPE));
         CompletableFuture<KafkaTestCluster> usStart = CompletableFuture.supplyAsync(() -> cluster(US));
+        CompletableFuture<SandboxKubeApi> kubeStart = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new SandboxKubeApi(options.strimziApi());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        closeables.push(() -> {
+            SandboxKubeApi api = kubeStart.handle((k, e) -> k).join();
+            if (api != null) {
+                api.close();
+            }
+        });
         europe = europeStart.handle((cluster, error) -> cluster).join();
         us = usStart.handle((cluster, error) -> cluster).join();
         if (europe != null) {
@@ -139,8 +154,8 @@ public final class Sandbox implements AutoCloseable {
         closeables.push(jaeger);
         step("Jaeger query API at " + jaeger.url());
 
-        kube = new SandboxKubeApi(this, options.strimziApi());
-        closeables.push(kube);
+        kube = kubeStart.join();
+        kube.populate(this);
         step("Kubernetes API at " + kube.serverUrl() + " (Strimzi " + options.strimziApi().version() + ")");
 
         if (!options.faults().isEmpty()) {

@@ -4,11 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.connect.connector.ConnectRecord;
-import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The sandbox's fault switches. Each one changes the real pipeline, so the product sees the problem it names:
  * <ul>
  * <li>{@link #pauseMirror()} / {@link #resumeMirror()}: the MirrorSourceConnector is paused through Connect;</li>
- * <li>{@link #dropEveryKth(int)}: the mirror's {@code Filter} transform drops every k-th replicated record;</li>
+ * <li>{@link #dropEveryKth(int)}: the mirror's Connect {@code Filter} transform drops every k-th replicated record;</li>
  * <li>{@link #replay(int, long, long)}: a range of source records is written to the target again (duplicates, as
  * after a mirror task restart without committed offsets);</li>
  * <li>{@link #slowMirror(Duration)}: each replicated record is held until its source timestamp plus the delay;</li>
@@ -59,19 +56,14 @@ public final class SandboxFaults {
         return List.copyOf(dropped);
     }
 
-    boolean shouldDrop(ConnectRecord<?> record) {
+    /** Whether the mirror drops this source record; counts only data records (not MirrorMaker's own topics). */
+    boolean shouldDrop(String topic, int partition, long offset) {
         int k = dropEvery;
-        if (k <= 0 || seen.incrementAndGet() % k != 0) {
+        if (k <= 0 || topic.endsWith("heartbeats") || topic.endsWith(".internal")
+                || seen.incrementAndGet() % k != 0) {
             return false;
         }
-        if (record instanceof SourceRecord source) {
-            Map<String, ?> partition = source.sourcePartition();
-            Object offset = source.sourceOffset() == null ? null : source.sourceOffset().get("offset");
-            if (partition != null && offset instanceof Number number) {
-                dropped.add(new DroppedRecord(String.valueOf(partition.get("topic")),
-                        ((Number) partition.get("partition")).intValue(), number.longValue()));
-            }
-        }
+        dropped.add(new DroppedRecord(topic, partition, offset));
         return true;
     }
 

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceValidationBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -70,7 +71,6 @@ public final class SandboxKubeApi implements AutoCloseable {
             "044-Crd-kafkauser.yaml", "045-Crd-kafkanodepool.yaml", "041-Crd-kafkaconnect.yaml",
             "047-Crd-kafkaconnector.yaml", "048-Crd-kafkamirrormaker2.yaml");
 
-    private final Sandbox sandbox;
     private final SandboxOptions.StrimziApi api;
     private final KubernetesMockServer server;
     private final KubernetesClient client;
@@ -86,8 +86,13 @@ public final class SandboxKubeApi implements AutoCloseable {
             new ConcurrentHashMap<>();
     private String lastConnectorsJson = "";
 
-    SandboxKubeApi(Sandbox sandbox, SandboxOptions.StrimziApi api) throws IOException {
-        this.sandbox = sandbox;
+    private volatile Sandbox sandbox;
+
+    /**
+     * Starts the API server and registers the CRDs (nothing of the sandbox needed yet, so it runs while the brokers
+     * start); {@link #populate(Sandbox)} then adds the resources.
+     */
+    SandboxKubeApi(SandboxOptions.StrimziApi api) throws IOException {
         this.api = api;
         KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
         this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
@@ -102,11 +107,28 @@ public final class SandboxKubeApi implements AutoCloseable {
         groupVersions.put("kafka.strimzi.io", api.version());
         groupVersions.put("jaegertracing.io", "v1");
         groupVersions.put("route.openshift.io", "v1");
-        load();
+        registerCrds();
         writeKubeconfig();
         this.statusRefresher = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sandbox-status").factory());
-        statusRefresher.scheduleWithFixedDelay(this::refreshMirrorStatus, 0, 2, TimeUnit.SECONDS);
+    }
+
+    /** Creates the seed's resources, their statuses (pointing at the running sandbox) and the secrets. */
+    void populate(Sandbox owner) {
+        this.sandbox = owner;
+        Map<String, String> values = placeholders();
+        List<String> documents = new ArrayList<>();
+        documents.addAll(split(resource("sandbox/" + api.version() + "/strimzi.yaml")));
+        documents.addAll(split(resource("sandbox/" + api.version() + "/mirror.yaml")));
+        documents.addAll(split(resource("sandbox/common.yaml")));
+        for (String document : documents) {
+            createWithStatus(fill(document, values));
+        }
+        for (Secret secret : secrets()) {
+            client.secrets().inNamespace(Sandbox.NAMESPACE).resource(secret).create();
+        }
+        refreshMirrorStatus();
+        statusRefresher.scheduleWithFixedDelay(this::refreshMirrorStatus, 2, 2, TimeUnit.SECONDS);
     }
 
     /** {@code https://127.0.0.1:<port>} */
@@ -128,7 +150,7 @@ public final class SandboxKubeApi implements AutoCloseable {
         return client;
     }
 
-    private void load() throws IOException {
+    private void registerCrds() throws IOException {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(Sandbox.NAMESPACE)
                 .endMetadata().build()).create();
         Path shared = sharedFixtures();
@@ -145,18 +167,6 @@ public final class SandboxKubeApi implements AutoCloseable {
         }
         createCrd(Files.readString(shared.resolve("jaeger-operator/crd-jaegertracing.io_jaegers.yaml")), "v1");
         createCrd(resource("sandbox/crd-route.yaml"), "v1");
-
-        Map<String, String> values = placeholders();
-        List<String> documents = new ArrayList<>();
-        documents.addAll(split(resource("sandbox/" + api.version() + "/strimzi.yaml")));
-        documents.addAll(split(resource("sandbox/" + api.version() + "/mirror.yaml")));
-        documents.addAll(split(resource("sandbox/common.yaml")));
-        for (String document : documents) {
-            createWithStatus(fill(document, values));
-        }
-        for (Secret secret : secrets()) {
-            client.secrets().inNamespace(Sandbox.NAMESPACE).resource(secret).create();
-        }
     }
 
     private Map<String, String> placeholders() {
@@ -216,6 +226,9 @@ public final class SandboxKubeApi implements AutoCloseable {
         first.setName(version);
         first.setServed(true);
         first.setStorage(true);
+        // the mock validates nothing, and readers never need the schemas: drop them (the Jaeger one is 15k lines)
+        first.setSchema(new CustomResourceValidationBuilder().withNewOpenAPIV3Schema().withType("object")
+                .withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema().build());
         crd.getSpec().setVersions(List.of(first));
         crd.getMetadata().setResourceVersion(null);
         client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
@@ -292,13 +305,14 @@ public final class SandboxKubeApi implements AutoCloseable {
 
     /** Copies the real Connect connector states of the mirror into the KafkaMirrorMaker2 status. */
     void refreshMirrorStatus() {
-        if (api == SandboxOptions.StrimziApi.V1BETA1 || sandbox.mirror() == null) {
+        Sandbox owner = sandbox;
+        if (api == SandboxOptions.StrimziApi.V1BETA1 || owner == null || owner.mirror() == null) {
             return;
         }
         try {
             List<Map<String, Object>> connectors = new ArrayList<>();
             for (String connector : SandboxMirror.CONNECTORS) {
-                ConnectorStateInfo info = sandbox.mirror().status(connector);
+                ConnectorStateInfo info = owner.mirror().status(connector);
                 if (info == null) {
                     continue;
                 }

@@ -15,6 +15,9 @@ final class SandboxLogging {
     }
 
     static void quietServers() {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return; // an explicit logging configuration wins
+        }
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             for (String name : new String[] {"org.apache.kafka", "kafka", "org.apache.zookeeper", "io.fabric8",
                 "io.netty", "io.vertx", "org.eclipse.jetty", "org.glassfish", "org.reflections", "state.change.logger",
