@@ -141,7 +141,10 @@ final class SandboxMirror implements AutoCloseable {
     public void close() {
         if (started) {
             started = false;
+            // on SIGTERM MirrorMaker's own shutdown hook may be stopping it already (then stop() returns at once):
+            // wait until it is down, before the brokers under it go away
             mirrorMaker.stop();
+            mirrorMaker.awaitStop();
         }
     }
 }
