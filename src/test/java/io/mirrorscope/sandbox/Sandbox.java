@@ -68,6 +68,7 @@ public final class Sandbox implements AutoCloseable {
     private HelloWorldConsumer consumer;
     private JaegerQueryServer jaeger;
     private SandboxKubeApi kube;
+    private SandboxControlServer control;
     private long startMillis;
     private long startNanos;
 
@@ -154,9 +155,13 @@ public final class Sandbox implements AutoCloseable {
         closeables.push(jaeger);
         step("Jaeger query API at " + jaeger.url());
 
+        control = new SandboxControlServer(this);
+        closeables.push(control);
         kube = kubeStart.join();
         kube.populate(this);
         step("Kubernetes API at " + kube.serverUrl() + " (Strimzi " + options.strimziApi().version() + ")");
+        step("fault switches at " + control.url() + " (POST /faults: pause, resume, drop-every=K, slow=2s, "
+                + "replay=P:FROM-TO, target-broker-down, target-broker-up, clear)");
 
         if (!options.faults().isEmpty()) {
             faults.apply(options.faults());
@@ -284,6 +289,11 @@ public final class Sandbox implements AutoCloseable {
     /** The kubeconfig file (context {@code sandbox}, namespace {@code amq-streams}). */
     public Path kubeconfig() {
         return kube.kubeconfig();
+    }
+
+    /** URL of the fault-switch HTTP API ({@link SandboxControlServer}). */
+    public String controlUrl() {
+        return control.url();
     }
 
     public SandboxKubeApi kube() {

@@ -128,8 +128,9 @@ public final class SandboxFaults {
     }
 
     /**
-     * Applies a fault spec: comma-separated {@code pause}, {@code drop-every=K}, {@code slow=DURATION} (e.g.
-     * {@code 500ms}, {@code 2s}), {@code replay=PARTITION:FROM-TO}, {@code target-broker-down}.
+     * Applies a fault spec: comma-separated {@code pause}, {@code resume}, {@code drop-every=K} (0: off),
+     * {@code slow=DURATION} (e.g. {@code 500ms}, {@code 2s}; 0s: off), {@code replay=PARTITION:FROM-TO},
+     * {@code target-broker-down}, {@code target-broker-up}, {@code clear}.
      */
     public void apply(String spec) {
         for (String item : parse(spec)) {
@@ -145,8 +146,23 @@ public final class SandboxFaults {
                     replay(Integer.parseInt(pr[0]), Long.parseLong(range[0]), Long.parseLong(range[1]));
                 }
                 case "target-broker-down" -> stopTargetBroker();
+                case "resume" -> resumeMirror();
+                case "target-broker-up" -> startTargetBroker();
+                case "clear" -> clear();
                 default -> throw new IllegalArgumentException("unknown fault: " + item);
             }
+        }
+    }
+
+    /** Turns every fault off: mirror resumed, nothing dropped, no delay, target broker running. */
+    public void clear() {
+        dropEveryKth(0);
+        slowMirror(Duration.ZERO);
+        if (paused) {
+            resumeMirror();
+        }
+        if (!targetBrokerRunning()) {
+            startTargetBroker();
         }
     }
 
@@ -161,12 +177,13 @@ public final class SandboxFaults {
             if (item.isEmpty()) {
                 continue;
             }
-            boolean ok = item.equals("pause") || item.equals("target-broker-down")
+            boolean ok = item.equals("pause") || item.equals("target-broker-down") || item.equals("resume")
+                    || item.equals("target-broker-up") || item.equals("clear")
                     || item.matches("drop-every=\\d+") || item.matches("slow=\\d+(ms|s|m)")
                     || item.matches("replay=\\d+:\\d+-\\d+");
             if (!ok) {
-                throw new IllegalArgumentException("bad fault '" + raw.trim() + "' (use pause, drop-every=K, "
-                        + "slow=500ms|2s, replay=PARTITION:FROM-TO, target-broker-down)");
+                throw new IllegalArgumentException("bad fault '" + raw.trim() + "' (use pause, resume, drop-every=K, "
+                        + "slow=500ms|2s, replay=PARTITION:FROM-TO, target-broker-down, target-broker-up, clear)");
             }
             items.add(item);
         }

@@ -1,6 +1,7 @@
 package io.mirrorscope.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -127,6 +128,14 @@ public final class SandboxKubeApi implements AutoCloseable {
         for (Secret secret : secrets()) {
             client.secrets().inNamespace(Sandbox.NAMESPACE).resource(secret).create();
         }
+        // how the app finds the fault switches when it runs on the sandbox (a plain GET, like everything it reads)
+        client.configMaps().inNamespace(Sandbox.NAMESPACE).resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("mirrorscope-sandbox").withNamespace(Sandbox.NAMESPACE)
+                .addToLabels("app.kubernetes.io/part-of", "mirrorscope-sandbox").endMetadata()
+                .addToData("controlUrl", owner.controlUrl())
+                .addToData("jaegerUrl", owner.jaegerUrl())
+                .addToData("strimziApi", api.version())
+                .build()).create();
         refreshMirrorStatus();
         statusRefresher.scheduleWithFixedDelay(this::refreshMirrorStatus, 2, 2, TimeUnit.SECONDS);
     }

@@ -29,7 +29,12 @@ public record SandboxOptions(StrimziApi strimziApi, Duration produceInterval, St
         }
 
         public static StrimziApi parse(String text) {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+            for (StrimziApi api : values()) {
+                if (api.version().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                    return api;
+                }
+            }
+            throw new IllegalArgumentException("unknown Strimzi API '" + text + "' (use v1beta1, v1beta2 or v1)");
         }
     }
 

@@ -201,6 +201,28 @@ class SandboxTest {
         }
     }
 
+    @Test
+    void faultSwitchesAnswerOverHttpForTheAppsSandboxMenu() throws Exception {
+        SandboxProbe.Response state = SandboxProbe.get(sandbox.controlUrl());
+        assertThat(state.body().get("faults").get("mirrorPaused").asBoolean()).isFalse();
+        assertThat(state.body().get("targetTopic").asText()).isEqualTo("us-cluster/europe-cluster.my-topic");
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> drop = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(sandbox.controlUrl() + "/faults"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("drop-every=1000000")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(drop.statusCode()).isEqualTo(200);
+        assertThat(sandbox.faults().dropEvery()).isEqualTo(1_000_000);
+        java.net.http.HttpResponse<String> bad = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(sandbox.controlUrl() + "/faults"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("explode")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("bad fault 'explode'");
+        sandbox.faults().dropEveryKth(0);
+    }
+
     private static Set<String> services(JsonNode trace) {
         Set<String> names = new HashSet<>();
         trace.get("processes").forEach(p -> names.add(p.get("serviceName").asText()));
