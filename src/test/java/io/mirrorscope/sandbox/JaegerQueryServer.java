@@ -282,6 +282,10 @@ public final class JaegerQueryServer implements AutoCloseable {
                         .put("traceID", span.getParentSpanContext().getTraceId())
                         .put("spanID", span.getParentSpanContext().getSpanId());
             }
+            // like Jaeger's OTLP translator: span links become FOLLOWS_FROM references
+            span.getLinks().forEach(link -> references.addObject().put("refType", "FOLLOWS_FROM")
+                    .put("traceID", link.getSpanContext().getTraceId())
+                    .put("spanID", link.getSpanContext().getSpanId()));
             json.put("startTime", span.getStartEpochNanos() / 1000);
             json.put("duration", Math.max(0, (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1000));
             ArrayNode tags = json.putArray("tags");

@@ -15,15 +15,18 @@ import org.apache.kafka.common.TopicPartition;
  * The mirror's consume hop, as the seed's OpenTracing Kafka interceptors did it: the parent is taken from the record's
  * own headers (not the thread's current context), a {@code From_<topic>} span is recorded, and its context replaces
  * the {@code traceparent} header so the mirror's produce hop and the target consumer continue the same trace.
+ * With {@link SandboxOptions.MirrorTracing#CURRENT_CONTEXT} it behaves like stock OpenTelemetry interceptors instead.
  */
 public final class MirrorConsumerTracing implements ConsumerInterceptor<byte[], byte[]> {
 
     private Tracer tracer;
+    private boolean parentFromHeaders;
 
     @Override
     public void configure(Map<String, ?> configs) {
         SandboxRegistry.Runtime runtime = SandboxRegistry.lookup(configs);
         tracer = runtime.tracing().tracer(runtime.mirrorService());
+        parentFromHeaders = runtime.parentFromHeaders();
     }
 
     @Override
@@ -32,8 +35,14 @@ public final class MirrorConsumerTracing implements ConsumerInterceptor<byte[], 
             if (record.headers().lastHeader("traceparent") == null) {
                 continue;
             }
-            Context parent = SandboxTracing.extract(record.headers());
-            Span span = tracer.spanBuilder("From_" + record.topic()).setParent(parent).setSpanKind(SpanKind.CONSUMER)
+            Context fromHeaders = SandboxTracing.extract(record.headers());
+            // stock OpenTelemetry interceptors parent on the thread's context (a new trace) and only link the record
+            Context parent = parentFromHeaders ? fromHeaders : Context.current();
+            var builder = tracer.spanBuilder("From_" + record.topic()).setParent(parent);
+            if (!parentFromHeaders) {
+                builder.addLink(Span.fromContext(fromHeaders).getSpanContext());
+            }
+            Span span = builder.setSpanKind(SpanKind.CONSUMER)
                     .setAttribute("component", "java-kafka")
                     .setAttribute("messaging.system", "kafka")
                     .setAttribute("messaging.destination.name", record.topic())
@@ -41,7 +50,9 @@ public final class MirrorConsumerTracing implements ConsumerInterceptor<byte[], 
                     .setAttribute("messaging.kafka.message.offset", record.offset())
                     .startSpan();
             span.end();
-            SandboxTracing.inject(parent.with(span), record.headers());
+            if (parentFromHeaders) {
+                SandboxTracing.inject(parent.with(span), record.headers());
+            }
         }
         return records;
     }

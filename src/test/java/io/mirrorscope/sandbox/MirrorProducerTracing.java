@@ -17,11 +17,13 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 public final class MirrorProducerTracing implements ProducerInterceptor<byte[], byte[]> {
 
     private Tracer tracer;
+    private boolean parentFromHeaders;
 
     @Override
     public void configure(Map<String, ?> configs) {
         SandboxRegistry.Runtime runtime = SandboxRegistry.lookup(configs);
         tracer = runtime.tracing().tracer(runtime.mirrorService());
+        parentFromHeaders = runtime.parentFromHeaders();
     }
 
     @Override
@@ -29,7 +31,8 @@ public final class MirrorProducerTracing implements ProducerInterceptor<byte[], 
         if (record.headers().lastHeader("traceparent") == null) {
             return record;
         }
-        Context parent = SandboxTracing.extract(record.headers());
+        // stock OpenTelemetry interceptors parent on the thread's current context: a new trace starts here
+        Context parent = parentFromHeaders ? SandboxTracing.extract(record.headers()) : Context.current();
         Span span = tracer.spanBuilder("To_" + record.topic()).setParent(parent).setSpanKind(SpanKind.PRODUCER)
                 .setAttribute("component", "java-kafka")
                 .setAttribute("messaging.system", "kafka")

@@ -124,7 +124,8 @@ public final class Sandbox implements AutoCloseable {
 
         String mirrorService = options.strimziApi() == SandboxOptions.StrimziApi.V1BETA1 ? "my-mirror-maker"
                 : "my-mirror-maker2";
-        SandboxRegistry.register(id, new SandboxRegistry.Runtime(tracing, faults, mirrorService));
+        SandboxRegistry.register(id, new SandboxRegistry.Runtime(tracing, faults, mirrorService,
+                options.mirrorTracing() == SandboxOptions.MirrorTracing.HEADERS));
         closeables.push(() -> SandboxRegistry.unregister(id));
         closeables.push(tracing);
         faults.attach(this);

@@ -1,7 +1,6 @@
 package io.mirrorscope.sandbox;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,6 +31,11 @@ public final class SandboxMain implements Callable<Integer> {
             description = "Pause between two hello-world records, e.g. 100ms or 1s (default: ${DEFAULT-VALUE}).")
     String interval;
 
+    @Option(names = "--mirror-tracing", defaultValue = "headers", paramLabel = "headers|current-context",
+            description = "Mirror spans parented on the record's headers (one trace per record, as the seed) or on "
+                    + "the thread's context (stock OpenTelemetry interceptors: new traces) (default: ${DEFAULT-VALUE}).")
+    String mirrorTracing;
+
     private final PrintStream out;
     private final CountDownLatch stop = new CountDownLatch(1);
 
@@ -53,6 +57,7 @@ public final class SandboxMain implements Callable<Integer> {
                     .withStrimziApi(SandboxOptions.StrimziApi.parse(strimziApi))
                     .withProduceInterval(SandboxFaults.parseDuration(interval))
                     .withFaults(faults)
+                    .withMirrorTracing(SandboxOptions.MirrorTracing.parse(mirrorTracing))
                     .withProgress(line -> out.println("sandbox: " + line));
         } catch (IllegalArgumentException e) {
             System.err.println("sandbox: " + e.getMessage());
@@ -76,9 +81,5 @@ public final class SandboxMain implements Callable<Integer> {
         out.flush();
         stop.await();
         return 0;
-    }
-
-    static Duration parseInterval(String text) {
-        return SandboxFaults.parseDuration(text);
     }
 }

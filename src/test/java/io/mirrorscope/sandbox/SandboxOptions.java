@@ -11,9 +11,30 @@ import java.util.function.Consumer;
  * @param produceInterval pause between two hello-world records
  * @param faults a fault spec applied once everything runs ({@link SandboxFaults#apply(String)}); empty for none
  * @param progress receives one line per start-up step
+ * @param mirrorTracing where the mirror's spans take their parent from
  */
 public record SandboxOptions(StrimziApi strimziApi, Duration produceInterval, String faults,
-        Consumer<String> progress) {
+        Consumer<String> progress, MirrorTracing mirrorTracing) {
+
+    /** Where the mirror's tracing interceptors take the parent of their spans from. */
+    public enum MirrorTracing {
+        /** The record's own headers, as the seed's OpenTracing interceptors did: one trace per record. */
+        HEADERS,
+        /**
+         * The thread's current context, as stock OpenTelemetry kafka-clients interceptors do: the mirror starts new
+         * traces (its consume span only links to the record's context), so a record's journey spans several traces.
+         */
+        CURRENT_CONTEXT;
+
+        public static MirrorTracing parse(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "headers" -> HEADERS;
+                case "current-context" -> CURRENT_CONTEXT;
+                default -> throw new IllegalArgumentException("unknown mirror tracing '" + text
+                        + "' (use headers or current-context)");
+            };
+        }
+    }
 
     /** The Strimzi API generations the sandbox can serve. */
     public enum StrimziApi {
@@ -45,26 +66,31 @@ public record SandboxOptions(StrimziApi strimziApi, Duration produceInterval, St
         SandboxFaults.parse(faults);
         faults = faults == null ? "" : faults;
         progress = progress == null ? line -> { } : progress;
+        mirrorTracing = mirrorTracing == null ? MirrorTracing.HEADERS : mirrorTracing;
     }
 
     /** v1beta2, a record every 100 ms, no faults, silent. */
     public static SandboxOptions defaults() {
-        return new SandboxOptions(StrimziApi.V1BETA2, Duration.ofMillis(100), "", null);
+        return new SandboxOptions(StrimziApi.V1BETA2, Duration.ofMillis(100), "", null, MirrorTracing.HEADERS);
     }
 
     public SandboxOptions withStrimziApi(StrimziApi api) {
-        return new SandboxOptions(api, produceInterval, faults, progress);
+        return new SandboxOptions(api, produceInterval, faults, progress, mirrorTracing);
     }
 
     public SandboxOptions withProduceInterval(Duration interval) {
-        return new SandboxOptions(strimziApi, interval, faults, progress);
+        return new SandboxOptions(strimziApi, interval, faults, progress, mirrorTracing);
     }
 
     public SandboxOptions withFaults(String spec) {
-        return new SandboxOptions(strimziApi, produceInterval, spec, progress);
+        return new SandboxOptions(strimziApi, produceInterval, spec, progress, mirrorTracing);
     }
 
     public SandboxOptions withProgress(Consumer<String> sink) {
-        return new SandboxOptions(strimziApi, produceInterval, faults, sink);
+        return new SandboxOptions(strimziApi, produceInterval, faults, sink, mirrorTracing);
+    }
+
+    public SandboxOptions withMirrorTracing(MirrorTracing mode) {
+        return new SandboxOptions(strimziApi, produceInterval, faults, progress, mode);
     }
 }

@@ -25,8 +25,10 @@ final class SandboxOptionsParser {
                 case "--strimzi-api" -> options.withStrimziApi(SandboxOptions.StrimziApi.parse(value));
                 case "--faults" -> options.withFaults(value);
                 case "--interval" -> options.withProduceInterval(SandboxFaults.parseDuration(value));
+                case "--mirror-tracing" -> options.withMirrorTracing(SandboxOptions.MirrorTracing.parse(value));
                 default -> throw new IllegalArgumentException("unknown option " + arg
-                        + " (use --strimzi-api v1beta1|v1beta2|v1, --faults SPEC, --interval 100ms)");
+                        + " (use --strimzi-api v1beta1|v1beta2|v1, --faults SPEC, --interval 100ms, "
+                        + "--mirror-tracing headers|current-context)");
             };
         }
         return options;

@@ -13,7 +13,7 @@ final class SandboxRegistry {
     static final String CONFIG = "mirrorscope.sandbox.id";
 
     /** What instantiated-by-name parts need: the tracing and the fault switches. */
-    record Runtime(SandboxTracing tracing, SandboxFaults faults, String mirrorService) {
+    record Runtime(SandboxTracing tracing, SandboxFaults faults, String mirrorService, boolean parentFromHeaders) {
     }
 
     private static final Map<String, Runtime> RUNTIMES = new ConcurrentHashMap<>();

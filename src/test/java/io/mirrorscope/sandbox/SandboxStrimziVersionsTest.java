@@ -3,8 +3,11 @@ package io.mirrorscope.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +38,11 @@ class SandboxStrimziVersionsTest {
         }
     }
 
+    /** Also runs the mirror with stock-OpenTelemetry-like tracing: the record's journey splits into traces. */
     @Test
     void v1ServesTheStrimzi1Shapes() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withStrimziApi(SandboxOptions.StrimziApi.V1))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withStrimziApi(SandboxOptions.StrimziApi.V1)
+                .withMirrorTracing(SandboxOptions.MirrorTracing.CURRENT_CONTEXT))) {
             String kubeconfig = sandbox.kubeconfig().toString();
             assertThat(kubectl(kubeconfig, "get", "kafka", "us-cluster", "-o",
                     "jsonpath={.apiVersion} {.status.listeners[0].name} {.status.listeners[0].type} "
@@ -52,7 +57,41 @@ class SandboxStrimziVersionsTest {
                     "jsonpath={.data.controlUrl}")).isEqualTo(sandbox.controlUrl());
             await().atMost(Duration.ofSeconds(30)).until(() -> SandboxProbe.readAll(
                     sandbox.us().clientConfig(Sandbox.PLAIN), Sandbox.TARGET_TOPIC).size() >= 10);
+
+            var target = SandboxProbe.readAll(sandbox.us().clientConfig(Sandbox.PLAIN), Sandbox.TARGET_TOPIC).getFirst();
+            String targetTrace = traceId(target.headers().lastHeader("traceparent").value());
+            var source = SandboxProbe.readAll(sandbox.europe().clientConfig(Sandbox.PLAIN), Sandbox.TOPIC).stream()
+                    .filter(r -> r.value().equals(target.value())).findFirst().orElseThrow();
+            String sourceTrace = traceId(source.headers().lastHeader("traceparent").value());
+            assertThat(targetTrace).isNotEqualTo(sourceTrace);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                JsonNode trace = SandboxProbe.get(sandbox.jaegerUrl() + "/api/traces/" + targetTrace).body()
+                        .get("data").get(0);
+                Set<String> services = new HashSet<>();
+                trace.get("processes").forEach(p -> services.add(p.get("serviceName").asText()));
+                assertThat(services).containsExactlyInAnyOrder("my-mirror-maker2", "hello-world-consumer");
+            });
+            // the mirror's consume span starts a trace of its own and links (FOLLOWS_FROM) to the producer's span
+            String producerSpan = new String(source.headers().lastHeader("traceparent").value(),
+                    StandardCharsets.UTF_8).split("-")[2];
+            JsonNode search = SandboxProbe.get(sandbox.jaegerUrl()
+                    + "/api/traces?service=my-mirror-maker2&operation=From_my-topic&limit=1000").body().get("data");
+            boolean linked = false;
+            for (JsonNode trace : search) {
+                for (JsonNode span : trace.get("spans")) {
+                    for (JsonNode ref : span.get("references")) {
+                        linked |= ref.get("refType").asText().equals("FOLLOWS_FROM")
+                                && ref.get("spanID").asText().equals(producerSpan)
+                                && ref.get("traceID").asText().equals(sourceTrace);
+                    }
+                }
+            }
+            assertThat(linked).isTrue();
         }
+    }
+
+    private static String traceId(byte[] traceparent) {
+        return new String(traceparent, StandardCharsets.UTF_8).split("-")[1];
     }
 
     private static String kubectl(String kubeconfig, String... args) throws Exception {
