@@ -144,9 +144,8 @@ public final class Sandbox implements AutoCloseable {
                 us.clientConfig(TLS, usUser.certificate()), TOPIC, policy);
         closeables.push(mirror);
         mirror.start();
-        mirror.awaitRunning(Duration.ofSeconds(60));
-        step("MirrorMaker 2 " + EUROPE + " -> " + US + " running (" + targetTopic() + ", mTLS)");
 
+        // while MirrorMaker 2 joins its group and starts its connectors, bring up everything that does not need it
         consumer = new HelloWorldConsumer(us.clientConfig(PLAIN), tracing, targetTopic());
         closeables.push(consumer);
         consumer.start();
@@ -163,6 +162,9 @@ public final class Sandbox implements AutoCloseable {
         step("Kubernetes API at " + kube.serverUrl() + " (Strimzi " + options.strimziApi().version() + ")");
         step("fault switches at " + control.url() + " (POST /faults: pause, resume, drop-every=K, slow=2s, "
                 + "replay=P:FROM-TO, target-broker-down, target-broker-up, clear)");
+
+        mirror.awaitRunning(Duration.ofSeconds(60));
+        step("MirrorMaker 2 " + EUROPE + " -> " + US + " running (" + targetTopic() + ", mTLS)");
 
         if (!options.faults().isEmpty()) {
             faults.apply(options.faults());

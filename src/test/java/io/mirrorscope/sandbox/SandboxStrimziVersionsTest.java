@@ -1,11 +1,18 @@
 package io.mirrorscope.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +24,18 @@ import org.junit.jupiter.api.Test;
  */
 class SandboxStrimziVersionsTest {
 
+    /** Also checks that closing releases the ports, the temp directories and the sandbox's threads. */
     @Test
     void v1beta1ServesTheSeedsResourcesWithAKafkaMirrorMaker() throws Exception {
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        List<Integer> ports = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults()
                 .withStrimziApi(SandboxOptions.StrimziApi.V1BETA1))) {
+            ports.addAll(List.of(sandbox.europe().port(Sandbox.PLAIN), sandbox.europe().port(Sandbox.TLS),
+                    sandbox.us().port(Sandbox.PLAIN), sandbox.us().port(Sandbox.TLS),
+                    port(sandbox.jaegerUrl()), port(sandbox.kube().serverUrl()), port(sandbox.controlUrl())));
+            files.add(sandbox.kubeconfig());
             String kubeconfig = sandbox.kubeconfig().toString();
             assertThat(kubectl(kubeconfig, "get", "kafka", "europe-cluster", "-o",
                     "jsonpath={.apiVersion} {.spec.kafka.listeners.tls.authentication.type} "
@@ -36,6 +51,24 @@ class SandboxStrimziVersionsTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> SandboxProbe.readAll(
                     sandbox.us().clientConfig(Sandbox.PLAIN), "my-topic").size() >= 10);
         }
+        for (int port : ports) {
+            try (Socket socket = new Socket()) {
+                assertThatThrownBy(() -> socket.connect(new InetSocketAddress("127.0.0.1", port), 1000))
+                        .as("port %d released", port).isInstanceOf(IOException.class);
+            }
+        }
+        assertThat(files).allSatisfy(file -> assertThat(file).doesNotExist());
+        // threads the sandbox started are gone (a few JVM-wide pools of Kafka/fabric8 may stay, but no broker,
+        // Connect, producer or consumer thread)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet()
+                .stream().filter(t -> !threadsBefore.contains(t)).map(Thread::getName)
+                .filter(name -> name.matches("(?i).*(kafka-request|data-plane|controller|broker|herder|task-thread|"
+                        + "kafka-producer|kafka-coordinator|hello-world|mirror|sandbox|tls-proxy|raft).*")))
+                .isEmpty());
+    }
+
+    private static int port(String url) {
+        return java.net.URI.create(url).getPort();
     }
 
     /** Also runs the mirror with stock-OpenTelemetry-like tracing: the record's journey splits into traces. */

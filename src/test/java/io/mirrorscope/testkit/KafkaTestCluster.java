@@ -131,6 +131,8 @@ public final class KafkaTestCluster implements AutoCloseable {
         p.put("log.cleaner.threads", "1");
         p.put("num.recovery.threads.per.data.dir", "1");
         p.put("controlled.shutdown.enable", "false");
+        // faster first unfencing of the single broker (registration and heartbeats round-trip to the controller)
+        p.put("broker.heartbeat.interval.ms", "500");
         p.putAll(overrides);
         return p;
     }
