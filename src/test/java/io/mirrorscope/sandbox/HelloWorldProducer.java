@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The seed's {@code hello-world-producer}: writes {@code "Hello world - N"} every interval, each record with its own
- * {@code To_<topic>} span whose W3C context travels in the {@code traceparent} header.
+ * {@code To_<topic>} span whose context travels in the record headers ({@code traceparent} or {@code uber-trace-id}).
  */
 final class HelloWorldProducer implements AutoCloseable {
 
@@ -29,6 +29,7 @@ final class HelloWorldProducer implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
     private final Tracer tracer;
+    private final SandboxTracing tracing;
     private final String topic;
     private final Duration interval;
     private final AtomicLong sent = new AtomicLong();
@@ -47,6 +48,7 @@ final class HelloWorldProducer implements AutoCloseable {
         config.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, RoundRobinPartitioner.class);
         this.producer = new KafkaProducer<>(config);
         this.tracer = tracing.tracer(SERVICE);
+        this.tracing = tracing;
         this.topic = topic;
         this.interval = interval;
         this.thread = Thread.ofPlatform().daemon().name(SERVICE).unstarted(this::run);
@@ -75,7 +77,7 @@ final class HelloWorldProducer implements AutoCloseable {
                 .setAttribute("messaging.destination.name", topic)
                 .startSpan();
         RecordHeaders headers = new RecordHeaders();
-        SandboxTracing.inject(Context.root().with(span), headers);
+        tracing.inject(Context.root().with(span), headers);
         try {
             producer.send(new ProducerRecord<>(topic, null, System.currentTimeMillis(), null, "Hello world - " + n,
                     headers), (metadata, error) -> {

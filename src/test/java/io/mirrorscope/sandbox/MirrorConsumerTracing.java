@@ -20,19 +20,21 @@ import org.apache.kafka.common.TopicPartition;
 public final class MirrorConsumerTracing implements ConsumerInterceptor<byte[], byte[]> {
 
     private Tracer tracer;
+    private SandboxTracing tracing;
     private boolean parentFromHeaders;
 
     @Override
     public void configure(Map<String, ?> configs) {
         SandboxRegistry.Runtime runtime = SandboxRegistry.lookup(configs);
-        tracer = runtime.tracing().tracer(runtime.mirrorService());
+        tracing = runtime.tracing();
+        tracer = tracing.tracer(runtime.mirrorService());
         parentFromHeaders = runtime.parentFromHeaders();
     }
 
     @Override
     public ConsumerRecords<byte[], byte[]> onConsume(ConsumerRecords<byte[], byte[]> records) {
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            if (record.headers().lastHeader("traceparent") == null) {
+            if (!SandboxTracing.hasContext(record.headers())) {
                 continue;
             }
             Context fromHeaders = SandboxTracing.extract(record.headers());
@@ -51,7 +53,7 @@ public final class MirrorConsumerTracing implements ConsumerInterceptor<byte[], 
                     .startSpan();
             span.end();
             if (parentFromHeaders) {
-                SandboxTracing.inject(parent.with(span), record.headers());
+                tracing.inject(parent.with(span), record.headers());
             }
         }
         return records;

@@ -17,18 +17,20 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 public final class MirrorProducerTracing implements ProducerInterceptor<byte[], byte[]> {
 
     private Tracer tracer;
+    private SandboxTracing tracing;
     private boolean parentFromHeaders;
 
     @Override
     public void configure(Map<String, ?> configs) {
         SandboxRegistry.Runtime runtime = SandboxRegistry.lookup(configs);
-        tracer = runtime.tracing().tracer(runtime.mirrorService());
+        tracing = runtime.tracing();
+        tracer = tracing.tracer(runtime.mirrorService());
         parentFromHeaders = runtime.parentFromHeaders();
     }
 
     @Override
     public ProducerRecord<byte[], byte[]> onSend(ProducerRecord<byte[], byte[]> record) {
-        if (record.headers().lastHeader("traceparent") == null) {
+        if (!SandboxTracing.hasContext(record.headers())) {
             return record;
         }
         // stock OpenTelemetry interceptors parent on the thread's current context: a new trace starts here
@@ -42,7 +44,7 @@ public final class MirrorProducerTracing implements ProducerInterceptor<byte[], 
             span.setAttribute("messaging.kafka.destination.partition", (long) record.partition());
         }
         span.end();
-        SandboxTracing.inject(parent.with(span), record.headers());
+        tracing.inject(parent.with(span), record.headers());
         return record;
     }
 

@@ -58,7 +58,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxOptions options;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private final SandboxFaults faults = new SandboxFaults();
-    private final SandboxTracing tracing = new SandboxTracing(new SpanStore(500_000));
+    private final SandboxTracing tracing;
     private KafkaTestCluster europe;
     private KafkaTestCluster us;
     private SandboxUser europeUser;
@@ -74,6 +74,7 @@ public final class Sandbox implements AutoCloseable {
 
     private Sandbox(SandboxOptions options) {
         this.options = options;
+        this.tracing = new SandboxTracing(new SpanStore(500_000), options.effectiveTraceHeader());
     }
 
     /** Starts everything and returns once records flow and every API answers. */

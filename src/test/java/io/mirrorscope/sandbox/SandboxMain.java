@@ -36,6 +36,11 @@ public final class SandboxMain implements Callable<Integer> {
                     + "the thread's context (stock OpenTelemetry interceptors: new traces) (default: ${DEFAULT-VALUE}).")
     String mirrorTracing;
 
+    @Option(names = "--trace-header", paramLabel = "traceparent|uber-trace-id",
+            description = "Trace header the traced clients write (default: uber-trace-id for v1beta1, as the seed's "
+                    + "Jaeger clients; traceparent otherwise).")
+    String traceHeader;
+
     private final PrintStream out;
     private final CountDownLatch stop = new CountDownLatch(1);
 
@@ -58,6 +63,7 @@ public final class SandboxMain implements Callable<Integer> {
                     .withProduceInterval(SandboxFaults.parseDuration(interval))
                     .withFaults(faults)
                     .withMirrorTracing(SandboxOptions.MirrorTracing.parse(mirrorTracing))
+                    .withTraceHeader(traceHeader == null ? null : SandboxOptions.TraceHeader.parse(traceHeader))
                     .withProgress(line -> out.println("sandbox: " + line));
         } catch (IllegalArgumentException e) {
             System.err.println("sandbox: " + e.getMessage());

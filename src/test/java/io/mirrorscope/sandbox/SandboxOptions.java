@@ -12,9 +12,27 @@ import java.util.function.Consumer;
  * @param faults a fault spec applied once everything runs ({@link SandboxFaults#apply(String)}); empty for none
  * @param progress receives one line per start-up step
  * @param mirrorTracing where the mirror's spans take their parent from
+ * @param traceHeader the trace header the clients write ({@code null}: {@link #effectiveTraceHeader()})
  */
 public record SandboxOptions(StrimziApi strimziApi, Duration produceInterval, String faults,
-        Consumer<String> progress, MirrorTracing mirrorTracing) {
+        Consumer<String> progress, MirrorTracing mirrorTracing, TraceHeader traceHeader) {
+
+    /** The trace-context header the traced clients write. */
+    public enum TraceHeader {
+        /** W3C {@code traceparent} (OpenTelemetry). */
+        TRACEPARENT,
+        /** {@code uber-trace-id} (Jaeger clients, as in the seed). */
+        UBER_TRACE_ID;
+
+        public static TraceHeader parse(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "traceparent" -> TRACEPARENT;
+                case "uber-trace-id" -> UBER_TRACE_ID;
+                default -> throw new IllegalArgumentException("unknown trace header '" + text
+                        + "' (use traceparent or uber-trace-id)");
+            };
+        }
+    }
 
     /** Where the mirror's tracing interceptors take the parent of their spans from. */
     public enum MirrorTracing {
@@ -69,28 +87,41 @@ public record SandboxOptions(StrimziApi strimziApi, Duration produceInterval, St
         mirrorTracing = mirrorTracing == null ? MirrorTracing.HEADERS : mirrorTracing;
     }
 
+    /** The header in effect: as configured, else {@code uber-trace-id} for the seed's v1beta1, else traceparent. */
+    public TraceHeader effectiveTraceHeader() {
+        if (traceHeader != null) {
+            return traceHeader;
+        }
+        return strimziApi == StrimziApi.V1BETA1 ? TraceHeader.UBER_TRACE_ID : TraceHeader.TRACEPARENT;
+    }
+
     /** v1beta2, a record every 100 ms, no faults, silent. */
     public static SandboxOptions defaults() {
-        return new SandboxOptions(StrimziApi.V1BETA2, Duration.ofMillis(100), "", null, MirrorTracing.HEADERS);
+        return new SandboxOptions(StrimziApi.V1BETA2, Duration.ofMillis(100), "", null, MirrorTracing.HEADERS, null);
     }
 
     public SandboxOptions withStrimziApi(StrimziApi api) {
-        return new SandboxOptions(api, produceInterval, faults, progress, mirrorTracing);
+        return new SandboxOptions(api, produceInterval, faults, progress, mirrorTracing, traceHeader);
     }
 
     public SandboxOptions withProduceInterval(Duration interval) {
-        return new SandboxOptions(strimziApi, interval, faults, progress, mirrorTracing);
+        return new SandboxOptions(strimziApi, interval, faults, progress, mirrorTracing, traceHeader);
     }
 
     public SandboxOptions withFaults(String spec) {
-        return new SandboxOptions(strimziApi, produceInterval, spec, progress, mirrorTracing);
+        return new SandboxOptions(strimziApi, produceInterval, spec, progress, mirrorTracing, traceHeader);
     }
 
     public SandboxOptions withProgress(Consumer<String> sink) {
-        return new SandboxOptions(strimziApi, produceInterval, faults, sink, mirrorTracing);
+        return new SandboxOptions(strimziApi, produceInterval, faults, sink, mirrorTracing, traceHeader);
+    }
+
+    /** Which trace header the traced clients write; {@code null}: by Strimzi API (see effectiveTraceHeader). */
+    public SandboxOptions withTraceHeader(TraceHeader header) {
+        return new SandboxOptions(strimziApi, produceInterval, faults, progress, mirrorTracing, header);
     }
 
     public SandboxOptions withMirrorTracing(MirrorTracing mode) {
-        return new SandboxOptions(strimziApi, produceInterval, faults, progress, mode);
+        return new SandboxOptions(strimziApi, produceInterval, faults, progress, mode, traceHeader);
     }
 }

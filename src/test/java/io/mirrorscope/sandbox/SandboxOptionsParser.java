@@ -26,9 +26,10 @@ final class SandboxOptionsParser {
                 case "--faults" -> options.withFaults(value);
                 case "--interval" -> options.withProduceInterval(SandboxFaults.parseDuration(value));
                 case "--mirror-tracing" -> options.withMirrorTracing(SandboxOptions.MirrorTracing.parse(value));
+                case "--trace-header" -> options.withTraceHeader(SandboxOptions.TraceHeader.parse(value));
                 default -> throw new IllegalArgumentException("unknown option " + arg
                         + " (use --strimzi-api v1beta1|v1beta2|v1, --faults SPEC, --interval 100ms, "
-                        + "--mirror-tracing headers|current-context)");
+                        + "--mirror-tracing headers|current-context, --trace-header traceparent|uber-trace-id)");
             };
         }
         return options;

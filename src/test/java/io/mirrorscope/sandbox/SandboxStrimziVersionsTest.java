@@ -50,6 +50,20 @@ class SandboxStrimziVersionsTest {
             assertThat(sandbox.targetTopic()).isEqualTo("my-topic");
             await().atMost(Duration.ofSeconds(30)).until(() -> SandboxProbe.readAll(
                     sandbox.us().clientConfig(Sandbox.PLAIN), "my-topic").size() >= 10);
+            // the seed's Jaeger clients: uber-trace-id (hex without leading zeros), one trace per record
+            var target = SandboxProbe.readAll(sandbox.us().clientConfig(Sandbox.PLAIN), "my-topic").getFirst();
+            assertThat(target.headers().lastHeader("traceparent")).isNull();
+            String uber = new String(target.headers().lastHeader("uber-trace-id").value(), StandardCharsets.UTF_8);
+            assertThat(uber).matches("[0-9a-f]{1,32}:[0-9a-f]{1,16}:0:1");
+            String traceId = "0".repeat(32 - uber.split(":")[0].length()) + uber.split(":")[0];
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                JsonNode trace = SandboxProbe.get(sandbox.jaegerUrl() + "/api/traces/" + traceId).body()
+                        .get("data").get(0);
+                Set<String> services = new HashSet<>();
+                trace.get("processes").forEach(p -> services.add(p.get("serviceName").asText()));
+                assertThat(services).containsExactlyInAnyOrder("hello-world-producer", "my-mirror-maker",
+                        "hello-world-consumer");
+            });
         }
         for (int port : ports) {
             try (Socket socket = new Socket()) {

@@ -4,6 +4,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.sdk.resources.Resource;
@@ -19,12 +20,13 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * One OpenTelemetry SDK tracer provider per sandbox service, all exporting to one {@link SpanStore}; W3C trace
- * context is read from and written to Kafka record headers ({@code traceparent}).
+ * One OpenTelemetry SDK tracer provider per sandbox service, all exporting to one {@link SpanStore}; trace context
+ * travels in Kafka record headers: W3C {@code traceparent}, or the Jaeger clients' {@code uber-trace-id} of the seed.
  */
 public final class SandboxTracing implements AutoCloseable {
 
     static final String SERVICE_NAME = "service.name";
+    private static final TextMapPropagator READER = new UberTraceIdPropagator();
 
     private static final TextMapGetter<Headers> GETTER = new TextMapGetter<>() {
         @Override
@@ -53,10 +55,19 @@ public final class SandboxTracing implements AutoCloseable {
     };
 
     private final SpanStore store;
+    private final TextMapPropagator writer;
     private final Map<String, SdkTracerProvider> providers = new ConcurrentHashMap<>();
 
+    /** W3C {@code traceparent} headers. */
     public SandboxTracing(SpanStore store) {
+        this(store, SandboxOptions.TraceHeader.TRACEPARENT);
+    }
+
+    /** Writes the given header; reads either. */
+    public SandboxTracing(SpanStore store, SandboxOptions.TraceHeader header) {
         this.store = store;
+        this.writer = header == SandboxOptions.TraceHeader.UBER_TRACE_ID ? new UberTraceIdPropagator()
+                : W3CTraceContextPropagator.getInstance();
     }
 
     public SpanStore store() {
@@ -77,14 +88,23 @@ public final class SandboxTracing implements AutoCloseable {
                 .build()).get("io.mirrorscope.sandbox");
     }
 
-    /** The context carried in the record headers (root context when there is none). */
+    /** The context carried in the record headers, {@code traceparent} or {@code uber-trace-id} (else root). */
     public static Context extract(Headers headers) {
-        return W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, GETTER);
+        Context w3c = W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, GETTER);
+        return w3c != Context.root() ? w3c : READER.extract(Context.root(), headers, GETTER);
     }
 
-    /** Writes {@code context} into the headers, replacing any {@code traceparent} already there. */
-    public static void inject(Context context, Headers headers) {
-        W3CTraceContextPropagator.getInstance().inject(context, headers, SETTER);
+    /** Whether the headers carry a trace context in either format. */
+    public static boolean hasContext(Headers headers) {
+        return headers.lastHeader("traceparent") != null || headers.lastHeader(UberTraceIdPropagator.HEADER) != null;
+    }
+
+    /** Writes {@code context} into the headers in this sandbox's format, replacing what was there. */
+    public void inject(Context context, Headers headers) {
+        headers.remove("traceparent");
+        headers.remove("tracestate");
+        headers.remove(UberTraceIdPropagator.HEADER);
+        writer.inject(context, headers, SETTER);
     }
 
     @Override
