@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * Jaeger's query HTTP JSON API ({@code /api/...}, the one the Jaeger UI uses) over the sandbox's {@link SpanStore},
  * on a free loopback port: {@code /api/services}, {@code /api/services/{s}/operations},
  * {@code /api/operations?service=}, {@code /api/traces?service=&operation=&tags=&start=&end=&lookback=&limit=&
- * minDuration=&maxDuration=}, {@code /api/traces/{id}} and {@code /api/dependencies}. Payloads have real Jaeger's
+ * minDuration=&maxDuration=}, {@code /api/traces/{id}} and {@code /api/dependencies}, plus api_v3
+ * ({@link JaegerApiV3}). Payloads have real Jaeger's
  * shapes: the {@code data/total/limit/offset/errors} envelope, microsecond times, a {@code processes} map,
  * {@code CHILD_OF} references, int64 tags beyond 53 bits as strings, and 404 errors as {@code text/plain}.
  */
@@ -47,11 +48,23 @@ public final class JaegerQueryServer implements AutoCloseable {
     private static final long JS_MAX_SAFE = (1L << 53) - 1;
 
     private final SpanStore store;
+    private final boolean v1Search;
     private final HttpServer server;
     private final ExecutorService executor;
 
+    /** Serves the v1 API and api_v3. */
     public JaegerQueryServer(SpanStore store) throws IOException {
+        this(store, true);
+    }
+
+    /**
+     * @param v1Search false to answer like Jaeger after #9260: no v1 {@code /api/services}, {@code /api/operations},
+     *     {@code /api/services/{s}/operations} or {@code /api/traces} search (404); trace by id, dependencies and
+     *     api_v3 stay
+     */
+    public JaegerQueryServer(SpanStore store, boolean v1Search) throws IOException {
         this.store = store;
+        this.v1Search = v1Search;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
@@ -77,6 +90,16 @@ public final class JaegerQueryServer implements AutoCloseable {
             }
             String path = exchange.getRequestURI().getRawPath();
             Map<String, List<String>> query = query(exchange.getRequestURI().getRawQuery());
+            if (path.startsWith("/api/v3/")) {
+                JaegerApiV3.handle(exchange, path, query, store);
+                return;
+            }
+            boolean search = path.startsWith("/api/services") || path.equals("/api/operations")
+                    || path.equals("/api/traces") || path.equals("/api/traces/");
+            if (search && !v1Search) {
+                send(exchange, 404, "text/plain", "404 page not found\n");
+                return;
+            }
             Matcher operations = OPERATIONS.matcher(path);
             Matcher trace = TRACE.matcher(path);
             if (path.equals("/api/services") || path.equals("/api/services/")) {
@@ -375,7 +398,7 @@ public final class JaegerQueryServer implements AutoCloseable {
         send(exchange, 200, "application/json", JSON.writeValueAsString(body));
     }
 
-    private static void send(HttpExchange exchange, int code, String contentType, String body) throws IOException {
+    static void send(HttpExchange exchange, int code, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(code, bytes.length);
@@ -384,7 +407,7 @@ public final class JaegerQueryServer implements AutoCloseable {
         }
     }
 
-    private static Map<String, List<String>> query(String raw) {
+    static Map<String, List<String>> query(String raw) {
         Map<String, List<String>> params = new HashMap<>();
         if (raw == null || raw.isEmpty()) {
             return params;
@@ -400,7 +423,7 @@ public final class JaegerQueryServer implements AutoCloseable {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
-    private static String first(Map<String, List<String>> query, String key) {
+    static String first(Map<String, List<String>> query, String key) {
         List<String> values = query.get(key);
         return values == null || values.isEmpty() ? null : values.getFirst();
     }

@@ -111,6 +111,50 @@ class JaegerQueryServerTest {
         assertThat(dependencies.get("data").get(0).get("callCount").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void apiV3AnswersInOtlpJsonLikeTheFixtures() throws Exception {
+        JsonNode real = fixture("api_v3-GetTrace.json");
+        JsonNode trace = SandboxProbe.get(server.url() + "/api/v3/traces/" + traceId).body();
+        JsonNode realSpan = real.get("result").get("resourceSpans").get(0).get("scopeSpans").get(0).get("spans").get(0);
+        JsonNode resourceSpans = trace.get("result").get("resourceSpans");
+        assertThat(resourceSpans).hasSize(2);
+        JsonNode span = resourceSpans.get(1).get("scopeSpans").get(0).get("spans").get(0);
+        assertThat(keys(span)).containsAll(keys(realSpan));
+        assertThat(span.get("kind").asInt()).isEqualTo(5);
+        assertThat(span.get("traceId").asText()).isEqualTo(traceId);
+        assertThat(span.get("parentSpanId").asText()).matches("[0-9a-f]{16}");
+        assertThat(span.get("startTimeUnixNano").isTextual()).isTrue();
+        assertThat(resourceSpans.get(0).get("resource").get("attributes").toString())
+                .contains("{\"key\":\"service.name\",\"value\":{\"stringValue\":\"svc-a\"}}");
+
+        assertThat(SandboxProbe.get(server.url() + "/api/v3/services").body().get("services"))
+                .extracting(JsonNode::asText).containsExactly("svc-a", "svc-b");
+        assertThat(keys(SandboxProbe.get(server.url() + "/api/v3/operations?service=svc-a").body()
+                .get("operations").get(0))).isEqualTo(keys(fixture("api_v3-GetOperations.json")
+                .get("operations").get(0)));
+        String now = java.time.Instant.now().toString();
+        String hourAgo = java.time.Instant.now().minusSeconds(3600).toString();
+        JsonNode found = SandboxProbe.get(server.url() + "/api/v3/traces?query.service_name=svc-b"
+                + "&query.start_time_min=" + hourAgo + "&query.start_time_max=" + now).body();
+        assertThat(found.get("result").get("resourceSpans")).hasSize(2);
+        assertThat(SandboxProbe.get(server.url() + "/api/v3/traces/" + "ab".repeat(16)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void withoutV1SearchOnlyTraceByIdAndApiV3Remain() throws Exception {
+        try (JaegerQueryServer v3only = new JaegerQueryServer(tracing.store(), false)) {
+            assertThat(http(v3only.url() + "/api/services")).isEqualTo(404);
+            assertThat(http(v3only.url() + "/api/traces?service=svc-a")).isEqualTo(404);
+            assertThat(http(v3only.url() + "/api/traces/" + traceId)).isEqualTo(200);
+            assertThat(http(v3only.url() + "/api/v3/services")).isEqualTo(200);
+        }
+    }
+
+    private static int http(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static Set<String> keys(JsonNode node) {
         Set<String> keys = new TreeSet<>();
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {

@@ -152,7 +152,7 @@ public final class Sandbox implements AutoCloseable {
         consumer.start();
         step("hello-world-consumer reads " + US + "/" + targetTopic());
 
-        jaeger = new JaegerQueryServer(tracing.store());
+        jaeger = new JaegerQueryServer(tracing.store(), options.jaegerV1Search());
         closeables.push(jaeger);
         step("Jaeger query API at " + jaeger.url());
 

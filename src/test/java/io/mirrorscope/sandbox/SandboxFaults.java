@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The sandbox's fault switches. Each one changes the real pipeline, so the product sees the problem it names:
  * <ul>
  * <li>{@link #pauseMirror()} / {@link #resumeMirror()}: the MirrorSourceConnector is paused through Connect;</li>
- * <li>{@link #dropEveryKth(int)}: the mirror's Connect {@code Filter} transform drops every k-th replicated record;</li>
+ * <li>{@link #dropEveryKth(int)}: the mirror's Connect {@code Filter} transform drops every k-th replicated
+ * record;</li>
  * <li>{@link #replay(int, long, long)}: a range of source records is written to the target again (duplicates, as
  * after a mirror task restart without committed offsets);</li>
  * <li>{@link #slowMirror(Duration)}: each replicated record is held until its source timestamp plus the delay;</li>

@@ -33,13 +33,19 @@ public final class SandboxMain implements Callable<Integer> {
 
     @Option(names = "--mirror-tracing", defaultValue = "headers", paramLabel = "headers|current-context",
             description = "Mirror spans parented on the record's headers (one trace per record, as the seed) or on "
-                    + "the thread's context (stock OpenTelemetry interceptors: new traces) (default: ${DEFAULT-VALUE}).")
+                    + "the thread's context (stock OpenTelemetry interceptors: new traces) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String mirrorTracing;
 
     @Option(names = "--trace-header", paramLabel = "traceparent|uber-trace-id",
             description = "Trace header the traced clients write (default: uber-trace-id for v1beta1, as the seed's "
                     + "Jaeger clients; traceparent otherwise).")
     String traceHeader;
+
+    @Option(names = "--jaeger-api", defaultValue = "both", paramLabel = "both|v3-only",
+            description = "Serve the Jaeger v1 search endpoints and api_v3 (both), or api_v3 only, like Jaeger after "
+                    + "#9260 (default: ${DEFAULT-VALUE}).")
+    String jaegerApi;
 
     private final PrintStream out;
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -63,6 +69,7 @@ public final class SandboxMain implements Callable<Integer> {
                     .withProduceInterval(SandboxFaults.parseDuration(interval))
                     .withFaults(faults)
                     .withMirrorTracing(SandboxOptions.MirrorTracing.parse(mirrorTracing))
+                    .withJaegerV1Search(SandboxOptionsParser.parseJaegerApi(jaegerApi))
                     .withTraceHeader(traceHeader == null ? null : SandboxOptions.TraceHeader.parse(traceHeader))
                     .withProgress(line -> out.println("sandbox: " + line));
         } catch (IllegalArgumentException e) {

@@ -13,9 +13,10 @@ import java.util.function.Consumer;
  * @param progress receives one line per start-up step
  * @param mirrorTracing where the mirror's spans take their parent from
  * @param traceHeader the trace header the clients write ({@code null}: {@link #effectiveTraceHeader()})
+ * @param jaegerV1Search whether the Jaeger API still serves the v1 search endpoints (api_v3 is always there)
  */
 public record SandboxOptions(StrimziApi strimziApi, Duration produceInterval, String faults,
-        Consumer<String> progress, MirrorTracing mirrorTracing, TraceHeader traceHeader) {
+        Consumer<String> progress, MirrorTracing mirrorTracing, TraceHeader traceHeader, boolean jaegerV1Search) {
 
     /** The trace-context header the traced clients write. */
     public enum TraceHeader {
@@ -97,31 +98,39 @@ public record SandboxOptions(StrimziApi strimziApi, Duration produceInterval, St
 
     /** v1beta2, a record every 100 ms, no faults, silent. */
     public static SandboxOptions defaults() {
-        return new SandboxOptions(StrimziApi.V1BETA2, Duration.ofMillis(100), "", null, MirrorTracing.HEADERS, null);
+        return new SandboxOptions(StrimziApi.V1BETA2, Duration.ofMillis(100), "", null, MirrorTracing.HEADERS, null,
+                true);
     }
 
     public SandboxOptions withStrimziApi(StrimziApi api) {
-        return new SandboxOptions(api, produceInterval, faults, progress, mirrorTracing, traceHeader);
+        return new SandboxOptions(api, produceInterval, faults, progress, mirrorTracing, traceHeader, jaegerV1Search);
     }
 
     public SandboxOptions withProduceInterval(Duration interval) {
-        return new SandboxOptions(strimziApi, interval, faults, progress, mirrorTracing, traceHeader);
+        return new SandboxOptions(strimziApi, interval, faults, progress, mirrorTracing, traceHeader, jaegerV1Search);
     }
 
     public SandboxOptions withFaults(String spec) {
-        return new SandboxOptions(strimziApi, produceInterval, spec, progress, mirrorTracing, traceHeader);
+        return new SandboxOptions(strimziApi, produceInterval, spec, progress, mirrorTracing, traceHeader,
+                jaegerV1Search);
     }
 
     public SandboxOptions withProgress(Consumer<String> sink) {
-        return new SandboxOptions(strimziApi, produceInterval, faults, sink, mirrorTracing, traceHeader);
+        return new SandboxOptions(strimziApi, produceInterval, faults, sink, mirrorTracing, traceHeader,
+                jaegerV1Search);
     }
 
     /** Which trace header the traced clients write; {@code null}: by Strimzi API (see effectiveTraceHeader). */
     public SandboxOptions withTraceHeader(TraceHeader header) {
-        return new SandboxOptions(strimziApi, produceInterval, faults, progress, mirrorTracing, header);
+        return new SandboxOptions(strimziApi, produceInterval, faults, progress, mirrorTracing, header, jaegerV1Search);
+    }
+
+    /** False: the Jaeger API answers like Jaeger after #9260 (v1 search gone, api_v3 and trace by id stay). */
+    public SandboxOptions withJaegerV1Search(boolean enabled) {
+        return new SandboxOptions(strimziApi, produceInterval, faults, progress, mirrorTracing, traceHeader, enabled);
     }
 
     public SandboxOptions withMirrorTracing(MirrorTracing mode) {
-        return new SandboxOptions(strimziApi, produceInterval, faults, progress, mode, traceHeader);
+        return new SandboxOptions(strimziApi, produceInterval, faults, progress, mode, traceHeader, jaegerV1Search);
     }
 }

@@ -105,7 +105,8 @@ class SandboxStrimziVersionsTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> SandboxProbe.readAll(
                     sandbox.us().clientConfig(Sandbox.PLAIN), Sandbox.TARGET_TOPIC).size() >= 10);
 
-            var target = SandboxProbe.readAll(sandbox.us().clientConfig(Sandbox.PLAIN), Sandbox.TARGET_TOPIC).getFirst();
+            var target = SandboxProbe.readAll(sandbox.us().clientConfig(Sandbox.PLAIN),
+                    Sandbox.TARGET_TOPIC).getFirst();
             String targetTrace = traceId(target.headers().lastHeader("traceparent").value());
             var source = SandboxProbe.readAll(sandbox.europe().clientConfig(Sandbox.PLAIN), Sandbox.TOPIC).stream()
                     .filter(r -> r.value().equals(target.value())).findFirst().orElseThrow();

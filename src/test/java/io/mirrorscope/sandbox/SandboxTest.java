@@ -173,7 +173,8 @@ class SandboxTest {
             // what a product does: PKCS#1 -> PKCS#8, then connect to the TLS listener with the secrets' PEMs
             Map<String, Object> config = Map.of("bootstrap.servers", tls.get("bootstrapServers"),
                     "security.protocol", "SSL", "ssl.truststore.type", "PEM", "ssl.truststore.certificates", caPem,
-                    "ssl.keystore.type", "PEM", "ssl.keystore.certificate.chain", decode(user.getData().get("user.crt")),
+                    "ssl.keystore.type", "PEM", "ssl.keystore.certificate.chain",
+                            decode(user.getData().get("user.crt")),
                     "ssl.keystore.key", pkcs8(userKey), "default.api.timeout.ms", 30_000);
             try (Admin admin = Admin.create(config)) {
                 assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("my-topic");
