@@ -1,6 +1,7 @@
 package io.mirrorscope.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -459,6 +460,10 @@ public final class SandboxKubeApi implements AutoCloseable {
             String path = request.getPath();
             int query = path.indexOf('?');
             String bare = query < 0 ? path : path.substring(0, query);
+            if (request.getMethod().equals("POST")
+                    && bare.equals("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")) {
+                return accessReview(request);
+            }
             if (request.getMethod().equals("GET")) {
                 switch (bare) {
                     case "/api", "/api/" -> {
@@ -471,6 +476,12 @@ public final class SandboxKubeApi implements AutoCloseable {
                     }
                     case "/api/v1", "/api/v1/" -> {
                         return json(coreResources());
+                    }
+                    case "/apis/authorization.k8s.io/v1" -> {
+                        return json("{\"kind\":\"APIResourceList\",\"apiVersion\":\"v1\",\"groupVersion\":"
+                                + "\"authorization.k8s.io/v1\",\"resources\":[{\"name\":\"selfsubjectaccessreviews\","
+                                + "\"singularName\":\"selfsubjectaccessreview\",\"namespaced\":false,\"kind\":"
+                                + "\"SelfSubjectAccessReview\",\"verbs\":[\"create\"]}]}");
                     }
                     case "/apis/apiextensions.k8s.io/v1" -> {
                         return json("{\"kind\":\"APIResourceList\",\"apiVersion\":\"v1\",\"groupVersion\":"
@@ -527,10 +538,43 @@ public final class SandboxKubeApi implements AutoCloseable {
             }
         }
 
+        /**
+         * Answers a SelfSubjectAccessReview as a real API server does for the sandbox's admin token: allowed, with
+         * the request echoed back; nothing is stored.
+         */
+        private MockResponse accessReview(RecordedRequest request) {
+            ObjectNode review = JSON.createObjectNode();
+            String contentType = request.getHeader("Content-Type");
+            if (contentType != null && contentType.startsWith("application/json")) {
+                try {
+                    if (JSON.readTree(request.getUtf8Body()) instanceof ObjectNode json) {
+                        review = json;
+                    }
+                } catch (IOException e) {
+                    return new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
+                            .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                                    + "\"message\":\"malformed SelfSubjectAccessReview\",\"reason\":\"BadRequest\","
+                                    + "\"code\":400}");
+                }
+            }
+            // kubectl sends protobuf: the answer does not depend on the spec, so it is not decoded
+            review.put("apiVersion", "authorization.k8s.io/v1").put("kind", "SelfSubjectAccessReview");
+            review.putObject("metadata");
+            review.putObject("status").put("allowed", true)
+                    .put("reason", "the sandbox's admin token may do everything");
+            try {
+                return new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
+                        .setBody(JSON.writeValueAsString(review));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         private String apiGroupList() {
             StringBuilder groups = new StringBuilder();
             Map<String, String> all = new LinkedHashMap<>();
             all.put("apiextensions.k8s.io", "v1");
+            all.put("authorization.k8s.io", "v1");
             all.putAll(groupVersions);
             all.forEach((group, version) -> {
                 if (!groups.isEmpty()) {

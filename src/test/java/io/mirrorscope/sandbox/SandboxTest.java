@@ -203,6 +203,16 @@ class SandboxTest {
     }
 
     @Test
+    void kubectlAuthCanIIsAnsweredLikeARealServerForTheAdminToken() throws Exception {
+        Process kubectl = new ProcessBuilder("kubectl", "--kubeconfig", sandbox.kubeconfig().toString(),
+                "auth", "can-i", "list", "secrets", "-n", "amq-streams").start();
+        String out = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String err = new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kubectl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).as(err).isEqualTo("yes");
+    }
+
+    @Test
     void faultSwitchesAnswerOverHttpForTheAppsSandboxMenu() throws Exception {
         SandboxProbe.Response state = SandboxProbe.get(sandbox.controlUrl());
         assertThat(state.body().get("faults").get("mirrorPaused").asBoolean()).isFalse();
