@@ -325,7 +325,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Stops everything in reverse order; releases ports, threads and temp directories. */
     @Override
-    public void close() {
+    public synchronized void close() {
         while (!closeables.isEmpty()) {
             AutoCloseable closeable = closeables.pop();
             try {

@@ -39,6 +39,8 @@ public final class SandboxApp {
         }
         int exit;
         try (Sandbox sandbox = Sandbox.start(options)) {
+            // Ctrl+C / SIGTERM while the app runs: stop the sandbox too (close() runs once)
+            Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
             System.out.println(SandboxMain.READY + " kubeconfig=" + sandbox.kubeconfig() + " jaeger="
                     + sandbox.jaegerUrl());
             System.setProperty(SandboxControlServer.PROPERTY, sandbox.controlUrl());
