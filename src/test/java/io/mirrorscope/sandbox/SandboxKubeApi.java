@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceValidationBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -160,23 +159,20 @@ public final class SandboxKubeApi implements AutoCloseable {
         return client;
     }
 
-    private void registerCrds() throws IOException {
+    private void registerCrds() {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(Sandbox.NAMESPACE)
                 .endMetadata().build()).create();
-        Path shared = sharedFixtures();
-        for (String file : STRIMZI_CRDS) {
-            if (api == SandboxOptions.StrimziApi.V1BETA1 && (file.contains("kafkanodepool")
-                    || file.contains("mirrormaker2") || file.contains("kafkaconnector"))) {
-                continue;
-            }
-            createCrd(Files.readString(shared.resolve("strimzi/crds-1.2.0/" + file)), api.version());
-        }
+        List<String> strimzi = new ArrayList<>(List.of("kafkas", "kafkatopics", "kafkausers", "kafkaconnects"));
         if (api == SandboxOptions.StrimziApi.V1BETA1) {
-            createCrd(Files.readString(shared.resolve("strimzi/crds-0.45.0/045-Crd-kafkamirrormaker.yaml")),
-                    "v1beta1");
+            strimzi.add("kafkamirrormakers"); // the seed's MirrorMaker 1; MM2 and node pools did not exist in v1beta1
+        } else {
+            strimzi.addAll(List.of("kafkanodepools", "kafkaconnectors", "kafkamirrormaker2s"));
         }
-        createCrd(Files.readString(shared.resolve("jaeger-operator/crd-jaegertracing.io_jaegers.yaml")), "v1");
-        createCrd(resource("sandbox/crd-route.yaml"), "v1");
+        for (String plural : strimzi) {
+            createCrd(resource("sandbox/crds/" + plural + ".kafka.strimzi.io.yaml"), api.version());
+        }
+        createCrd(resource("sandbox/crds/jaegers.jaegertracing.io.yaml"), "v1");
+        createCrd(resource("sandbox/crds/routes.route.openshift.io.yaml"), "v1");
     }
 
     private Map<String, String> placeholders() {
@@ -231,14 +227,11 @@ public final class SandboxKubeApi implements AutoCloseable {
 
     private void createCrd(String yaml, String version) {
         CustomResourceDefinition crd = Serialization.unmarshal(yaml, CustomResourceDefinition.class);
-        // one served version per Strimzi generation: the schemas are not validated by the mock
+        // one served version per Strimzi generation (the CRDs in sandbox/crds carry names only, no schemas)
         CustomResourceDefinitionVersion first = crd.getSpec().getVersions().getFirst();
         first.setName(version);
         first.setServed(true);
         first.setStorage(true);
-        // the mock validates nothing, and readers never need the schemas: drop them (the Jaeger one is 15k lines)
-        first.setSchema(new CustomResourceValidationBuilder().withNewOpenAPIV3Schema().withType("object")
-                .withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema().build());
         crd.getSpec().setVersions(List.of(first));
         crd.getMetadata().setResourceVersion(null);
         client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
@@ -408,18 +401,6 @@ public final class SandboxKubeApi implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The shared fixtures directory: system property {@code mirrorscope.shared}, else {@code ../shared}. */
-    static Path sharedFixtures() {
-        String configured = System.getProperty("mirrorscope.shared");
-        Path base = configured != null ? Path.of(configured) : Path.of("..", "shared");
-        Path fixtures = base.resolve("fixtures");
-        if (!Files.isDirectory(fixtures)) {
-            throw new IllegalStateException("shared fixtures not found at " + fixtures.toAbsolutePath()
-                    + " (set -Dmirrorscope.shared)");
-        }
-        return fixtures;
     }
 
     @Override
