@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +89,30 @@ public final class AppServices implements AutoCloseable {
         return new ConnectDialogController(viewModel);
     }
 
+    /** Fills the Sandbox menu when the app runs on the sandbox; the menu stays hidden otherwise. */
+    private void installSandboxMenu() {
+        SandboxSwitches.fromSystemProperty().ifPresent(switches -> {
+            mainViewModel.setSandboxAvailable(true);
+            for (SandboxSwitches.Switch sw : SandboxSwitches.SWITCHES) {
+                if (sw.spec() == null) {
+                    mainWindow.sandboxMenu().getItems().add(new SeparatorMenuItem());
+                    continue;
+                }
+                MenuItem item = new MenuItem(sw.label());
+                item.setOnAction(e -> work.submit("Sandbox: " + sw.label(), () -> switches.apply(sw.spec()))
+                        .whenComplete((answer, failure) -> {
+                            if (failure != null) {
+                                Alert alert = new Alert(Alert.AlertType.ERROR, Problems.oneLine(failure));
+                                alert.initOwner(stage);
+                                alert.setHeaderText("The sandbox did not apply \"" + sw.label() + "\"");
+                                alert.show();
+                            }
+                        }));
+                mainWindow.sandboxMenu().getItems().add(item);
+            }
+        });
+    }
+
     /** Connects at start when the command line named a context (e.g. {@code --context sandbox}). */
     public void connectAtStart() {
         if (startOptions.context() != null) {
@@ -115,6 +142,7 @@ public final class AppServices implements AutoCloseable {
         this.stage = owner;
         ViewLoader.Loaded<MainWindowController> loaded = viewLoader.load(Fxml.MAIN_WINDOW);
         this.mainWindow = loaded.controller();
+        installSandboxMenu();
         return loaded.root();
     }
 

@@ -1,0 +1,145 @@
+package io.mirrorscope.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mirrorscope.app.AppPreferences;
+import io.mirrorscope.app.AppServices;
+import io.mirrorscope.app.Launcher;
+import io.mirrorscope.app.StartOptions;
+import io.mirrorscope.testsupport.Screenshots;
+import io.mirrorscope.ui.common.Styles;
+import io.mirrorscope.ui.main.NavNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The product on the sandbox, as the README's first command shows it: the CLI inventory finds the seed's topology
+ * (two clusters, one link europe → us with the default policy), the window connects, and the Sandbox menu's
+ * switches reach the real mirror.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SandboxInTheAppFxTest {
+
+    private static Sandbox sandbox;
+
+    private final Preferences node = Preferences.userRoot().node("io/mirrorscope-test/" + UUID.randomUUID());
+    private AppServices services;
+    private Parent root;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = Sandbox.start(SandboxOptions.defaults());
+        System.setProperty(SandboxControlServer.PROPERTY, sandbox.controlUrl());
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        System.clearProperty(SandboxControlServer.PROPERTY);
+        sandbox.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        services = new AppServices(new StartOptions(sandbox.kubeconfig(), SandboxKubeApi.CONTEXT, Sandbox.NAMESPACE,
+                false), new AppPreferences(node));
+        root = services.mainWindow(stage);
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(Styles.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        services.connectAtStart();
+    }
+
+    @AfterEach
+    void tearDown() throws BackingStoreException {
+        services.close();
+        node.removeNode();
+    }
+
+    @Test
+    void inventoryCommandShowsTheSeedTopology() throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exit = Launcher.run("--kubeconfig", sandbox.kubeconfig().toString(), "--context",
+                    SandboxKubeApi.CONTEXT, "inventory", "-n", Sandbox.NAMESPACE, "-o", "json");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(exit).isZero();
+        JsonNode inventory = new ObjectMapper().readTree(captured.toString(StandardCharsets.UTF_8));
+        assertThat(inventory.path("clusters")).extracting(c -> c.path("name").asText())
+                .containsExactly("europe-cluster", "us-cluster");
+        assertThat(inventory.path("clusters")).allMatch(c -> c.path("ready").asBoolean());
+        JsonNode links = inventory.path("mirrors").get(0).path("links");
+        assertThat(links).hasSize(1);
+        assertThat(links.get(0).path("sourceCluster").asText()).isEqualTo("europe-cluster");
+        assertThat(links.get(0).path("targetCluster").asText()).isEqualTo("us-cluster");
+        assertThat(links.get(0).path("targetTopicPrefix").asText()).isEqualTo("europe-cluster.");
+        assertThat(inventory.path("tracing").get(0).path("name").asText()).isEqualTo("my-jaeger");
+    }
+
+    @Test
+    void windowConnectsAndTheSandboxMenuReachesTheMirror(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> labels(robot).contains("europe-cluster"));
+        assertThat(labels(robot)).contains("us-cluster", "my-jaeger").anyMatch(l -> l.startsWith("my-mirror-maker"));
+        robot.interact(() -> services.mainWindowController()
+                .open(services.workspaceView("view/topology").orElseThrow()));
+        Screenshots.save(root, "sandbox-topology");
+
+        robot.clickOn("Sandbox").clickOn("Pause the mirror");
+        await().atMost(Duration.ofSeconds(30)).until(() -> state().path("faults").path("mirrorPaused").asBoolean());
+        robot.clickOn("Sandbox").clickOn("Resume the mirror");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !state().path("faults").path("mirrorPaused").asBoolean());
+    }
+
+    private static JsonNode state() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(sandbox.controlUrl())).build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    private static List<String> labels(FxRobot robot) {
+        List<String> labels = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        TreeView<NavNode> tree = robot.lookup("#navigation").queryAs(TreeView.class);
+        collect(tree.getRoot(), labels);
+        return labels;
+    }
+
+    private static void collect(TreeItem<NavNode> item, List<String> labels) {
+        if (item != null) {
+            labels.add(item.getValue().label());
+            item.getChildren().forEach(child -> collect(child, labels));
+        }
+    }
+}
