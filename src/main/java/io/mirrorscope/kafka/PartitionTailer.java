@@ -142,82 +142,93 @@ public final class PartitionTailer implements AutoCloseable {
         sink.finished(problem);
     }
 
+    // State of the loop; touched only on the consumer thread.
+    private ReadRequest request;
+    private SeekPlan plan;
+    private final Map<TopicPartition, Long> remaining = new HashMap<>();
+    private boolean pausedNow;
+
     private void loop() {
-        ReadRequest request = null;
-        SeekPlan plan = null;
-        Map<TopicPartition, Long> remaining = new HashMap<>();
-        boolean pausedNow = false;
         while (running) {
-            ReadRequest next = pending.getAndSet(null);
-            if (next != null) {
-                request = next;
-                List<PartitionRange> ranges = TopicReader.ranges(consumer, request.topic(), request.partitions());
-                plan = TopicReader.plan(consumer, request.topic(), ranges, request.start(), request.follow());
-                TopicReader.assignAndSeek(consumer, request.topic(), plan);
-                remaining.clear();
-                for (SeekPlan.PartitionStart s : plan.starts()) {
-                    remaining.put(new TopicPartition(request.topic(), s.partition()), s.stop());
-                }
-                pausedNow = false;
-                sink.planned(ranges, plan);
-                if (!request.follow() && remaining.isEmpty()) {
+            try {
+                if (!step()) {
                     return;
                 }
-            }
-            if (paused != pausedNow) {
-                pausedNow = paused;
-                if (pausedNow) {
-                    consumer.pause(consumer.assignment());
-                } else {
-                    consumer.resume(consumer.assignment());
-                    // partitions that reached their stop stay paused
-                    consumer.pause(remainingDone(request, remaining));
-                }
-            }
-            ConsumerRecords<byte[], byte[]> polled;
-            try {
-                polled = consumer.poll(POLL);
             } catch (WakeupException e) {
                 if (!running) {
                     return;
                 }
-                continue;  // a reseek woke us
-            }
-            List<RawRecord> batch = new ArrayList<>(polled.count());
-            for (ConsumerRecord<byte[], byte[]> r : polled) {
-                if (!request.follow()) {
-                    Long stop = remaining.get(new TopicPartition(r.topic(), r.partition()));
-                    if (stop == null || r.offset() >= stop) {
-                        continue;
-                    }
-                }
-                if (plan.shows(r.timestamp())) {
-                    batch.add(TopicReader.toRaw(r));
-                }
-            }
-            if (!batch.isEmpty()) {
-                stats.add(batch);
-                if (!sink.accept(batch)) {
-                    return;
-                }
-                waitForRate(batch.size());
-            }
-            if (!request.follow()) {
-                List<TopicPartition> done = new ArrayList<>();
-                for (Map.Entry<TopicPartition, Long> e : remaining.entrySet()) {
-                    if (consumer.position(e.getKey()) >= e.getValue()) {
-                        done.add(e.getKey());
-                    }
-                }
-                if (!done.isEmpty()) {
-                    consumer.pause(done);  // nothing more to fetch there
-                    done.forEach(remaining::remove);
-                }
-                if (remaining.isEmpty()) {
-                    return;
-                }
+                // a reseek woke us, perhaps in the middle of planning: the pending request is still there
             }
         }
+    }
+
+    /** One round: apply a pending (re)seek, poll once, deliver. False when the read is complete. */
+    private boolean step() {
+        ReadRequest next = pending.get();
+        if (next != null) {
+            List<PartitionRange> ranges = TopicReader.ranges(consumer, next.topic(), next.partitions());
+            SeekPlan nextPlan = TopicReader.plan(consumer, next.topic(), ranges, next.start(), next.follow());
+            TopicReader.assignAndSeek(consumer, next.topic(), nextPlan);
+            // assign() keeps the paused state of partitions assigned before; start clean, pause below if asked
+            consumer.resume(consumer.assignment());
+            request = next;
+            plan = nextPlan;
+            pending.compareAndSet(next, null);
+            remaining.clear();
+            for (SeekPlan.PartitionStart s : plan.starts()) {
+                remaining.put(new TopicPartition(request.topic(), s.partition()), s.stop());
+            }
+            pausedNow = false;
+            sink.planned(ranges, plan);
+            if (!request.follow() && remaining.isEmpty()) {
+                return false;
+            }
+        }
+        if (paused != pausedNow) {
+            pausedNow = paused;
+            if (pausedNow) {
+                consumer.pause(consumer.assignment());
+            } else {
+                consumer.resume(consumer.assignment());
+                // partitions that reached their stop stay paused
+                consumer.pause(remainingDone(request, remaining));
+            }
+        }
+        ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL);
+        List<RawRecord> batch = new ArrayList<>(polled.count());
+        for (ConsumerRecord<byte[], byte[]> r : polled) {
+            if (!request.follow()) {
+                Long stop = remaining.get(new TopicPartition(r.topic(), r.partition()));
+                if (stop == null || r.offset() >= stop) {
+                    continue;
+                }
+            }
+            if (plan.shows(r.timestamp())) {
+                batch.add(TopicReader.toRaw(r));
+            }
+        }
+        if (!batch.isEmpty()) {
+            stats.add(batch);
+            if (!sink.accept(batch)) {
+                return false;
+            }
+            waitForRate(batch.size());
+        }
+        if (!request.follow()) {
+            List<TopicPartition> done = new ArrayList<>();
+            for (Map.Entry<TopicPartition, Long> e : remaining.entrySet()) {
+                if (consumer.position(e.getKey()) >= e.getValue()) {
+                    done.add(e.getKey());
+                }
+            }
+            if (!done.isEmpty()) {
+                consumer.pause(done);  // nothing more to fetch there
+                done.forEach(remaining::remove);
+            }
+            return !remaining.isEmpty();
+        }
+        return true;
     }
 
     private List<TopicPartition> remainingDone(ReadRequest request, Map<TopicPartition, Long> remaining) {
