@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Test helper: a bounded read with the production consumer and tailer, on the calling thread. */
-final class Reads {
+public final class Reads {
 
     private Reads() {
     }
 
-    static List<RawRecord> readAll(ConnectionSettings settings, String topic, StartPosition start) {
+    public static List<RawRecord> readAll(ConnectionSettings settings, String topic, StartPosition start) {
         return readAll(settings, topic, start, ConsumerOptions.DEFAULTS.withApiTimeout(Duration.ofSeconds(15)));
     }
 
-    static List<RawRecord> readAll(ConnectionSettings settings, String topic, StartPosition start,
+    public static List<RawRecord> readAll(ConnectionSettings settings, String topic, StartPosition start,
             ConsumerOptions options) {
         BrokerProbe.requireReachable(settings, Duration.ofSeconds(3));
         List<RawRecord> out = new ArrayList<>();
