@@ -12,6 +12,10 @@ import picocli.CommandLine;
  */
 public final class Launcher {
 
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final java.util.logging.Logger JAVAFX_PLATFORM_LOG =
+            java.util.logging.Logger.getLogger("javafx");
+
     private Launcher() {
     }
 
@@ -29,6 +33,9 @@ public final class Launcher {
     }
 
     private static int startGui(GlobalOptions options, boolean smoke) {
+        // The class-path layout is deliberate (design.md: fabric8 and ControlsFX are not modules); JavaFX's
+        // one-time "unsupported configuration" warning would only confuse users on the terminal.
+        JAVAFX_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         return MirrorScopeApp.launchAndWait(StartOptions.from(options, smoke));
     }
 }

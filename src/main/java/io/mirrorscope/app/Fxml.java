@@ -1,0 +1,17 @@
+package io.mirrorscope.app;
+
+/** Every FXML file of the app, flat under {@code resources/fxml/}. A test loads each of them. */
+public enum Fxml {
+    MAIN_WINDOW("main_window.fxml");
+
+    private final String file;
+
+    Fxml(String file) {
+        this.file = file;
+    }
+
+    /** The resource path, e.g. {@code /fxml/main_window.fxml}. */
+    public String resource() {
+        return "/fxml/" + file;
+    }
+}

@@ -1,0 +1,49 @@
+package io.mirrorscope.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+
+/**
+ * Loads FXML with controllers built by the composition root: a map from controller class to factory. A controller
+ * class not in the map is a wiring bug and fails loudly, instead of FXMLLoader calling a no-argument constructor.
+ */
+public final class ViewLoader {
+
+    private final Map<Class<?>, Supplier<?>> factories;
+
+    public ViewLoader(Map<Class<?>, Supplier<?>> factories) {
+        this.factories = Map.copyOf(factories);
+    }
+
+    /** A loaded view: its root node and the controller that was created for it. */
+    public record Loaded<C>(Parent root, C controller) {
+    }
+
+    public <C> Loaded<C> load(Fxml fxml) {
+        URL url = ViewLoader.class.getResource(fxml.resource());
+        if (url == null) {
+            throw new IllegalStateException("FXML resource missing: " + fxml.resource());
+        }
+        FXMLLoader loader = new FXMLLoader(url);
+        loader.setControllerFactory(this::controller);
+        try {
+            Parent root = loader.load();
+            return new Loaded<>(root, loader.getController());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load " + fxml.resource(), e);
+        }
+    }
+
+    private Object controller(Class<?> type) {
+        Supplier<?> factory = factories.get(type);
+        if (factory == null) {
+            throw new IllegalStateException("No controller factory registered for " + type.getName());
+        }
+        return factory.get();
+    }
+}

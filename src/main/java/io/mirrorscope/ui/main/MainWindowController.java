@@ -1,0 +1,209 @@
+package io.mirrorscope.ui.main;
+
+import io.mirrorscope.ui.common.Styles;
+import io.mirrorscope.ui.common.Theme;
+import io.mirrorscope.ui.common.WorkView;
+import java.util.Map;
+import javafx.application.ColorScheme;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Wires the main window to its view model: menus, navigation tree, tabs and status bar. No logic of its own. */
+public final class MainWindowController {
+
+    /** What the main window asks of the rest of the app. */
+    public interface Actions {
+        void connect();
+
+        void open(NavNode node);
+
+        void about();
+
+        void quit();
+    }
+
+    @FXML private BorderPane root;
+    @FXML private TreeView<NavNode> navigation;
+    @FXML private TabPane tabs;
+    @FXML private VBox emptyState;
+    @FXML private Label emptyTitle;
+    @FXML private Label emptyHint;
+    @FXML private Button emptyConnect;
+    @FXML private Label connectionLabel;
+    @FXML private Label contextLabel;
+    @FXML private Label namespaceLabel;
+    @FXML private Label workLabel;
+    @FXML private ProgressBar workProgress;
+    @FXML private Label insecureBadge;
+    @FXML private Label readOnlyBadge;
+    @FXML private Menu sandboxMenu;
+    @FXML private ToggleGroup themeGroup;
+    @FXML private RadioMenuItem themeSystem;
+    @FXML private RadioMenuItem themeLight;
+    @FXML private RadioMenuItem themeDark;
+
+    private final MainWindowViewModel viewModel;
+    private final Actions actions;
+    private WorkArea workArea;
+
+    public MainWindowController(MainWindowViewModel viewModel, Actions actions) {
+        this.viewModel = viewModel;
+        this.actions = actions;
+    }
+
+    @FXML
+    private void initialize() {
+        workArea = new WorkArea(tabs);
+        Region dot = new Region();
+        dot.getStyleClass().add(Styles.STATE_DOT);
+        connectionLabel.setGraphic(dot);
+        connectionLabel.textProperty().bind(viewModel.connectionProperty().map(ConnectionState::label));
+        viewModel.connectionProperty().subscribe((old, now) -> {
+            if (old != null) {
+                connectionLabel.pseudoClassStateChanged(Styles.state(old.cssName()), false);
+            }
+            connectionLabel.pseudoClassStateChanged(Styles.state(now.cssName()), true);
+        });
+        connectionLabel.pseudoClassStateChanged(Styles.state(viewModel.connectionProperty().get().cssName()), true);
+        contextLabel.textProperty().bind(viewModel.contextProperty().map(c -> c.isEmpty() ? "" : "context " + c));
+        namespaceLabel.textProperty().bind(viewModel.namespaceProperty().map(n -> n.isEmpty() ? "" : "namespace " + n));
+        insecureBadge.visibleProperty().bind(viewModel.insecureProperty());
+        insecureBadge.managedProperty().bind(insecureBadge.visibleProperty());
+        workLabel.textProperty().bind(viewModel.work().messageProperty());
+        workProgress.progressProperty().bind(viewModel.work().progressProperty());
+        workProgress.visibleProperty().bind(viewModel.work().busyProperty());
+        sandboxMenu.visibleProperty().bind(viewModel.sandboxAvailableProperty());
+
+        emptyTitle.textProperty().bind(viewModel.emptyStateTitleProperty());
+        emptyHint.textProperty().bind(viewModel.emptyStateHintProperty());
+        emptyState.visibleProperty().bind(Bindings.isEmpty(tabs.getTabs()));
+        emptyConnect.visibleProperty().bind(viewModel.connectionProperty()
+                .map(s -> s == ConnectionState.DISCONNECTED || s == ConnectionState.FAILED));
+
+        navigation.setCellFactory(tree -> new NavCell());
+        viewModel.navigationProperty().subscribe(this::showTree);
+        navigation.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                openSelected();
+            }
+        });
+        navigation.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+            }
+        });
+        // Ctrl+Tab must work even where a text field or table would take it for focus traversal: filter, not accelerator.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && e.isShortcutDown()) {
+                workArea.cycle(e.isShiftDown() ? -1 : 1);
+                e.consume();
+            }
+        });
+        bindTheme();
+    }
+
+    private void bindTheme() {
+        Map<Theme, RadioMenuItem> items = Map.of(Theme.SYSTEM, themeSystem, Theme.LIGHT, themeLight,
+                Theme.DARK, themeDark);
+        items.forEach((theme, item) -> item.setUserData(theme));
+        themeGroup.selectToggle(items.get(viewModel.themeProperty().get()));
+        themeGroup.selectedToggleProperty().subscribe(t -> {
+            if (t != null) {
+                viewModel.themeProperty().set((Theme) t.getUserData());
+            }
+        });
+        viewModel.themeProperty().subscribe(theme -> themeGroup.selectToggle(items.get(theme)));
+        viewModel.systemPrefersDarkProperty().bind(Platform.getPreferences().colorSchemeProperty()
+                .map(scheme -> scheme == ColorScheme.DARK));
+        viewModel.darkProperty().subscribe(dark -> root.pseudoClassStateChanged(Styles.DARK, dark));
+    }
+
+    private void showTree(NavNode node) {
+        TreeItem<NavNode> item = toItem(node);
+        navigation.setRoot(item);
+    }
+
+    private static TreeItem<NavNode> toItem(NavNode node) {
+        TreeItem<NavNode> item = new TreeItem<>(node);
+        item.setExpanded(node.kind() != NavNode.Kind.CLUSTER && node.kind() != NavNode.Kind.MIRROR);
+        node.children().forEach(child -> item.getChildren().add(toItem(child)));
+        return item;
+    }
+
+    private void openSelected() {
+        TreeItem<NavNode> selected = navigation.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            actions.open(selected.getValue());
+        }
+    }
+
+    /** Shows {@code view} in a tab; a view with the same title already open is selected instead. */
+    public void open(WorkView view) {
+        workArea.open(view);
+    }
+
+    /** Closes every open view (context switch). */
+    public void closeAllViews() {
+        workArea.closeAll();
+    }
+
+    /** The sandbox's fault switches go into this menu (only shown when running on the sandbox). */
+    public Menu sandboxMenu() {
+        return sandboxMenu;
+    }
+
+    @FXML
+    private void connect() {
+        actions.connect();
+    }
+
+    @FXML
+    private void refresh() {
+        workArea.selected().ifPresent(WorkView::refresh);
+    }
+
+    @FXML
+    private void focusFilter() {
+        workArea.selected().ifPresent(WorkView::focusFilter);
+    }
+
+    @FXML
+    private void closeTab() {
+        workArea.closeSelected();
+    }
+
+    @FXML
+    private void nextTab() {
+        workArea.cycle(1);
+    }
+
+    @FXML
+    private void previousTab() {
+        workArea.cycle(-1);
+    }
+
+    @FXML
+    private void about() {
+        actions.about();
+    }
+
+    @FXML
+    private void quit() {
+        actions.quit();
+    }
+}

@@ -1,0 +1,26 @@
+package io.mirrorscope.ui.main;
+
+import java.util.List;
+
+/**
+ * One entry of the navigation tree: context → namespace → clusters / mirrors / tracing → resources. Immutable;
+ * the view model replaces the whole tree when the inventory changes, the controller maps it to tree items.
+ *
+ * @param kind     what the entry is, which decides its icon and what opening it does
+ * @param label    the text shown
+ * @param key      a stable identity ("context/ns/kind/name") so the tree keeps expansion and selection
+ * @param children the entries below it
+ */
+public record NavNode(Kind kind, String label, String key, List<NavNode> children) {
+
+    /** Kinds of navigation entries. */
+    public enum Kind { CONTEXT, NAMESPACE, SECTION, CLUSTER, MIRROR, TRACING, PLACEHOLDER }
+
+    public NavNode {
+        children = List.copyOf(children);
+    }
+
+    public static NavNode leaf(Kind kind, String label, String key) {
+        return new NavNode(kind, label, key, List.of());
+    }
+}

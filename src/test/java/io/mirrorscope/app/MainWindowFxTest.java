@@ -1,0 +1,180 @@
+package io.mirrorscope.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mirrorscope.testsupport.Screenshots;
+import io.mirrorscope.ui.common.Styles;
+import io.mirrorscope.ui.common.Theme;
+import io.mirrorscope.ui.common.WorkView;
+import io.mirrorscope.ui.main.AboutDialog;
+import io.mirrorscope.ui.main.ConnectionState;
+import io.mirrorscope.ui.main.NavNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window on JavaFX 26's headless platform: layout, theme, tabs and shortcuts. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFxTest {
+
+    private final Preferences node = Preferences.userRoot().node("io/mirrorscope-test/" + UUID.randomUUID());
+    private AppServices services;
+    private Parent root;
+
+    @Start
+    void start(Stage stage) {
+        services = new AppServices(StartOptions.defaults(), new AppPreferences(node));
+        root = services.mainWindow(stage);
+        Scene scene = new Scene(root, 1200, 760);
+        scene.getStylesheets().add(Styles.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws BackingStoreException {
+        services.close();
+        node.removeNode();
+    }
+
+    @Test
+    void showsNavigationTabsAndStatusBarWithAnEmptyState(FxRobot robot) {
+        assertThat(robot.lookup("#navigation").queryAs(TreeView.class).getRoot()).isNotNull();
+        assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getTabs()).isEmpty();
+        assertThat(robot.lookup("#readOnlyBadge").queryAs(Label.class).getText()).isEqualTo("READ-ONLY");
+        assertThat(robot.lookup("#connectionLabel").queryAs(Label.class).getText()).isEqualTo("Not connected");
+        assertThat(robot.lookup("#emptyTitle").queryAs(Label.class).getText()).isEqualTo("Connect to a cluster…");
+        assertThat(robot.lookup("#emptyState").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#insecureBadge").query().isVisible()).isFalse();
+
+        Path png = Screenshots.save(root, "main-window-empty");
+        assertThat(png).exists();
+    }
+
+    @Test
+    void themeTogglesFromTheMenuAndIsRemembered(FxRobot robot) throws Exception {
+        robot.clickOn("View").clickOn("Theme").clickOn("Dark");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(root.getPseudoClassStates()).contains(Styles.DARK);
+        assertThat(services.preferences().theme()).contains("DARK");
+        robot.interact(() -> services.mainViewModel().connected("sandbox", "amq-streams", true, List.of(
+                new NavNode(NavNode.Kind.SECTION, "Kafka clusters", "s/clusters", List.of(
+                        NavNode.leaf(NavNode.Kind.CLUSTER, "europe-cluster", "c/europe"),
+                        NavNode.leaf(NavNode.Kind.CLUSTER, "us-cluster", "c/us"))),
+                new NavNode(NavNode.Kind.SECTION, "Mirrors", "s/mirrors", List.of(
+                        NavNode.leaf(NavNode.Kind.MIRROR, "my-mirror-maker-2", "m/mm2"))))));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(root, "main-window-dark-connected");
+
+        robot.clickOn("View").clickOn("Theme").clickOn("Light");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(root.getPseudoClassStates()).doesNotContain(Styles.DARK);
+        assertThat(services.mainViewModel().themeProperty().get()).isEqualTo(Theme.LIGHT);
+        assertThat(robot.lookup("#insecureBadge").query().isVisible()).isTrue();
+        assertThat(services.mainViewModel().connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    /** A view that counts what the shortcuts asked of it. */
+    private static final class CountingView implements WorkView {
+        final String title;
+        final TextField filter = new TextField();
+        final VBox node;
+        final AtomicInteger refreshed = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+
+        CountingView(String title) {
+            this.title = title;
+            this.node = new VBox(filter, new Label(title));
+        }
+
+        @Override
+        public String title() {
+            return title;
+        }
+
+        @Override
+        public javafx.scene.Node node() {
+            return node;
+        }
+
+        @Override
+        public void refresh() {
+            refreshed.incrementAndGet();
+        }
+
+        @Override
+        public void focusFilter() {
+            filter.requestFocus();
+        }
+
+        @Override
+        public void close() {
+            closed.incrementAndGet();
+        }
+    }
+
+    @Test
+    void shortcutsReachTheSelectedView(FxRobot robot) {
+        CountingView first = new CountingView("Inventory");
+        CountingView second = new CountingView("Topology");
+        robot.interact(() -> {
+            services.mainWindowController().open(first);
+            services.mainWindowController().open(second);
+        });
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Topology");
+        assertThat(robot.lookup("#emptyState").query().isVisible()).isFalse();
+
+        robot.push(KeyCode.F5);
+        assertThat(second.refreshed).hasValue(1);
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        assertThat(second.filter.isFocused()).isTrue();
+
+        robot.push(KeyCode.CONTROL, KeyCode.TAB);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Inventory");
+
+        robot.push(KeyCode.CONTROL, KeyCode.W);
+        assertThat(first.closed).hasValue(1);
+        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Topology");
+        robot.push(KeyCode.CONTROL, KeyCode.W);
+        assertThat(tabs.getTabs()).isEmpty();
+        assertThat(robot.lookup("#emptyState").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void aboutNamesAppJavaAndJavaFxVersions() {
+        assertThat(AboutDialog.versions())
+                .contains("MirrorScope ")
+                .contains("Java " + Runtime.version())
+                .contains("JavaFX " + System.getProperty("javafx.runtime.version"));
+        assertThat(System.getProperty("javafx.runtime.version")).startsWith("26");
+    }
+
+    @Test
+    void everyFxmlLoads() {
+        for (Fxml fxml : Fxml.values()) {
+            assertThat(Files.exists(Path.of("src/main/resources" + fxml.resource()))).as(fxml.name()).isTrue();
+        }
+        assertThat(root.lookup("#statusBar")).isNotNull();
+    }
+}
