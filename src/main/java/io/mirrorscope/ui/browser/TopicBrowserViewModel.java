@@ -211,7 +211,9 @@ public final class TopicBrowserViewModel {
         stopTail();
         records.clear();
         trimmed = 0;
-        selectedRecord.set(null);
+        if (!selectedRecord.isBound()) {  // bound to the table's selection, which the clear empties
+            selectedRecord.set(null);
+        }
         boolean live = follow.get() || seekMode.get() == SeekMode.END;
         RecordBuffer next = new RecordBuffer(maxRows, 64L * 1024 * 1024);
         buffer = next;
