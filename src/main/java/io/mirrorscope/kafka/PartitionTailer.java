@@ -34,6 +34,7 @@ public final class PartitionTailer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionTailer.class);
     static final Duration POLL = Duration.ofMillis(100);
+    static final Duration CLOSE_TIMEOUT = Duration.ofMillis(50);
 
     private final Consumer<byte[], byte[]> consumer;
     private final ConnectionSettings settings;
@@ -130,7 +131,9 @@ public final class PartitionTailer implements AutoCloseable {
             problem = KafkaProblems.from(e, settings);
         } finally {
             try {
-                consumer.close(Duration.ofSeconds(5));
+                // Closing sends the fetch-session close, which the broker answers only after fetch.max.wait.ms;
+                // waiting for that answer would add half a second to every read.
+                consumer.close(CLOSE_TIMEOUT);
             } catch (RuntimeException e) {
                 LOG.debug("closing consumer failed: {}", e.toString());
             }
@@ -197,15 +200,23 @@ public final class PartitionTailer implements AutoCloseable {
         }
         ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL);
         List<RawRecord> batch = new ArrayList<>(polled.count());
-        for (ConsumerRecord<byte[], byte[]> r : polled) {
+        // per partition, not per record: the stop offset and the partition key are looked up once per batch
+        for (TopicPartition tp : polled.partitions()) {
+            long stop = Long.MAX_VALUE;
             if (!request.follow()) {
-                Long stop = remaining.get(new TopicPartition(r.topic(), r.partition()));
-                if (stop == null || r.offset() >= stop) {
+                Long s = remaining.get(tp);
+                if (s == null) {
                     continue;
                 }
+                stop = s;
             }
-            if (plan.shows(r.timestamp())) {
-                batch.add(TopicReader.toRaw(r));
+            for (ConsumerRecord<byte[], byte[]> r : polled.records(tp)) {
+                if (r.offset() >= stop) {
+                    break;
+                }
+                if (plan.shows(r.timestamp())) {
+                    batch.add(TopicReader.toRaw(r));
+                }
             }
         }
         if (!batch.isEmpty()) {

@@ -82,9 +82,16 @@ public final class TopicReader {
 
     /** A consumer record as a {@link RawRecord} (bytes are not copied). */
     public static RawRecord toRaw(ConsumerRecord<byte[], byte[]> r) {
-        List<RawRecord.Header> headers = new ArrayList<>();
-        for (Header h : r.headers()) {
-            headers.add(new RawRecord.Header(h.key(), h.value()));
+        Header[] array = r.headers().toArray();
+        List<RawRecord.Header> headers;
+        if (array.length == 0) {
+            headers = List.of();
+        } else {
+            RawRecord.Header[] converted = new RawRecord.Header[array.length];
+            for (int i = 0; i < array.length; i++) {
+                converted[i] = new RawRecord.Header(array[i].key(), array[i].value());
+            }
+            headers = List.of(converted);
         }
         return new RawRecord(r.partition(), r.offset(), r.timestamp(), r.timestampType().name, r.key(), r.value(),
                 headers);
