@@ -25,6 +25,7 @@ import io.mirrorscope.kafka.RecordSink;
 import io.mirrorscope.kafka.SecurityProtocol;
 import io.mirrorscope.kafka.StrimziClusterReader;
 import io.mirrorscope.kafka.StrimziConnections;
+import io.mirrorscope.kafka.tunnel.BrokerTunnels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,7 +33,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -105,6 +108,14 @@ public final class RecordsCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "Keep printing new records until interrupted.")
     boolean follow;
 
+    /** When to reach the brokers through port-forward tunnels. */
+    enum TunnelMode { auto, always, never }
+
+    @Option(names = "--tunnel", paramLabel = "MODE", defaultValue = "auto",
+            description = "Port-forward each broker through the Kubernetes API: auto (default: when the listener is "
+                    + "internal and its brokers cannot be reached directly), always, never.")
+    TunnelMode tunnel;
+
     @Option(names = "--isolation", paramLabel = "LEVEL", defaultValue = "READ_COMMITTED",
             description = "read_committed (default) or read_uncommitted.")
     ConsumerOptions.Isolation isolation;
@@ -143,7 +154,73 @@ public final class RecordsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GlobalOptions globals = parent.globals();
-        ConnectionSettings settings = settings(globals);
+        if ((cluster == null) == (bootstrap == null)) {
+            throw usage("Give either --cluster (Strimzi) or --bootstrap (manual connection)", "See --help");
+        }
+        if (bootstrap != null) {
+            return read(globals, new ManualConnection(bootstrap, securityProtocol, ca, cert, key, saslMechanism,
+                    saslUsername, saslPasswordFile).toSettings());
+        }
+        if (ca != null || cert != null || key != null || saslMechanism != null || saslUsername != null
+                || saslPasswordFile != null || securityProtocol != null) {
+            throw usage("--ca, --cert, --key and --sasl-* go with --bootstrap", "With --cluster they come from "
+                    + "the cluster's secrets");
+        }
+        try (KubernetesClient client = kubernetesClient(globals)) {
+            String namespace = globals.namespace() != null ? globals.namespace()
+                    : Optional.ofNullable(client.getNamespace()).orElse("default");
+            StrimziClusterReader reader = new StrimziClusterReader(client, namespace);
+            StrimziConnections.Listener picked = StrimziConnections.pickListener(cluster, reader.listeners(cluster),
+                    listener);
+            ConnectionSettings settings = strimziSettings(reader, picked);
+            if (!needsTunnel(picked, settings)) {
+                return read(globals, settings);
+            }
+            String first = settings.bootstrapServers().split(",")[0].strip();
+            int colon = first.lastIndexOf(':');
+            String bootstrapHost = first.substring(0, colon);
+            int port = Integer.parseInt(first.substring(colon + 1));
+            List<String> pods = reader.brokerPods(cluster);
+            if (pods.isEmpty()) {
+                throw new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "No broker pods of " + cluster
+                        + " in namespace " + namespace, "needed to port-forward to listener " + picked.name(),
+                        "Check -n, or use an external listener with --listener"));
+            }
+            try (BrokerTunnels tunnels = BrokerTunnels.open(client, namespace, pods.stream()
+                    .map(pod -> BrokerTunnels.Broker.strimziInternal(pod, cluster, namespace, port)).toList(),
+                    bootstrapHost, port)) {
+                return read(globals, settings.withBootstrap(tunnels.bootstrapServers()));
+            }
+        }
+    }
+
+    private boolean needsTunnel(StrimziConnections.Listener picked, ConnectionSettings settings) {
+        return switch (tunnel) {
+            case always -> true;
+            case never -> false;
+            case auto -> {
+                if (picked.external()) {
+                    yield false;
+                }
+                // In-cluster service names need the tunnel; test them by name, not by lookup: a failed lookup is
+                // cached by the JDK (negative TTL) before the tunnel's resolver could answer.
+                boolean serviceNames = Arrays.stream(settings.bootstrapServers().split(","))
+                        .map(h -> h.strip().replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT))
+                        .allMatch(h -> h.endsWith(".svc") || h.contains(".svc."));
+                if (serviceNames) {
+                    yield true;
+                }
+                try {
+                    BrokerProbe.requireReachable(settings, Duration.ofSeconds(2));
+                    yield false;
+                } catch (ProblemException unreachable) {
+                    yield true;
+                }
+            }
+        };
+    }
+
+    private int read(GlobalOptions globals, ConnectionSettings settings) {
         Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
         BrokerProbe.requireReachable(settings, Duration.ofMillis(Math.min(timeout.toMillis(), 10_000)));
         ConsumerOptions options = ConsumerOptions.DEFAULTS.withIsolation(isolation).withApiTimeout(timeout);
@@ -211,39 +288,19 @@ public final class RecordsCommand implements Callable<Integer> {
         return new StartPosition.Beginning();
     }
 
-    private ConnectionSettings settings(GlobalOptions globals) {
-        boolean manualFlags = ca != null || cert != null || key != null || saslMechanism != null
-                || saslUsername != null || saslPasswordFile != null || securityProtocol != null;
-        if ((cluster == null) == (bootstrap == null)) {
-            throw usage("Give either --cluster (Strimzi) or --bootstrap (manual connection)", "See --help");
+    private ConnectionSettings strimziSettings(StrimziClusterReader reader, StrimziConnections.Listener picked) {
+        String trust = StrimziConnections.trust(cluster, picked.tls() ? reader.clusterCaSecret(cluster) : null,
+                picked);
+        ClientAuth auth = new ClientAuth.None();
+        if (picked.authentication() != null) {
+            StrimziConnections.User chosen = StrimziConnections.pickUser(reader.users(cluster), picked, topic, user)
+                    .orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND,
+                            "No KafkaUser of " + cluster + " can authenticate on listener " + picked.name(),
+                            "the listener needs " + picked.authentication(),
+                            "Name one with --user, or pick another --listener")));
+            auth = StrimziConnections.clientAuth(picked, chosen.name(), reader.userSecret(chosen.name()));
         }
-        if (bootstrap != null) {
-            return new ManualConnection(bootstrap, securityProtocol, ca, cert, key, saslMechanism, saslUsername,
-                    saslPasswordFile).toSettings();
-        }
-        if (manualFlags) {
-            throw usage("--ca, --cert, --key and --sasl-* go with --bootstrap", "With --cluster they come from "
-                    + "the cluster's secrets");
-        }
-        try (KubernetesClient client = kubernetesClient(globals)) {
-            String namespace = globals.namespace() != null ? globals.namespace()
-                    : Optional.ofNullable(client.getNamespace()).orElse("default");
-            StrimziClusterReader reader = new StrimziClusterReader(client, namespace);
-            StrimziConnections.Listener picked = StrimziConnections.pickListener(cluster, reader.listeners(cluster),
-                    listener);
-            String trust = StrimziConnections.trust(cluster, picked.tls() ? reader.clusterCaSecret(cluster) : null,
-                    picked);
-            ClientAuth auth = new ClientAuth.None();
-            if (picked.authentication() != null) {
-                StrimziConnections.User chosen = StrimziConnections.pickUser(reader.users(cluster), picked, topic,
-                        user).orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND,
-                                "No KafkaUser of " + cluster + " can authenticate on listener " + picked.name(),
-                                "the listener needs " + picked.authentication(),
-                                "Name one with --user, or pick another --listener")));
-                auth = StrimziConnections.clientAuth(picked, chosen.name(), reader.userSecret(chosen.name()));
-            }
-            return StrimziConnections.settings(cluster, picked, trust, auth);
-        }
+        return StrimziConnections.settings(cluster, picked, trust, auth);
     }
 
     /** The one place the Kubernetes client is built (the app swaps in its own session here). */

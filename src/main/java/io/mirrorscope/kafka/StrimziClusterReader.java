@@ -133,6 +133,29 @@ public final class StrimziClusterReader {
         }
     }
 
+    /**
+     * The broker pods of {@code cluster}, sorted by name: pods labelled {@code strimzi.io/cluster=<cluster>} that
+     * are brokers ({@code strimzi.io/broker-role=true} with node pools, or named {@code <cluster>-kafka-N}).
+     */
+    public List<String> brokerPods(String cluster) {
+        try {
+            return client.pods().inNamespace(namespace).withLabel("strimzi.io/cluster", cluster).list().getItems()
+                    .stream()
+                    .filter(p -> {
+                        Map<String, String> labels = p.getMetadata().getLabels() == null ? Map.of()
+                                : p.getMetadata().getLabels();
+                        String name = p.getMetadata().getName();
+                        return "true".equals(labels.get("strimzi.io/broker-role"))
+                                || name.matches(java.util.regex.Pattern.quote(cluster) + "-kafka-\\d+");
+                    })
+                    .map(p -> p.getMetadata().getName())
+                    .sorted()
+                    .toList();
+        } catch (KubernetesClientException e) {
+            throw kubeProblem(e, "pods of " + cluster);
+        }
+    }
+
     private GenericKubernetesResource getKafka(String cluster) {
         for (String version : VERSIONS) {
             try {

@@ -43,6 +43,14 @@ public final class BrokerTunnels implements AutoCloseable {
         }
 
         /**
+         * A Strimzi broker pod on an internal listener, which advertises
+         * {@code <pod>.<cluster>-kafka-brokers.<namespace>.svc}.
+         */
+        public static Broker strimziInternal(String pod, String cluster, String namespace, int port) {
+            return new Broker(pod, pod + "." + cluster + "-kafka-brokers." + namespace + ".svc", port);
+        }
+
+        /**
          * The broker for a Strimzi advertised name: the pod is its first label
          * ({@code europe-cluster-kafka-0.europe-cluster-kafka-brokers.ns.svc} → {@code europe-cluster-kafka-0}).
          */

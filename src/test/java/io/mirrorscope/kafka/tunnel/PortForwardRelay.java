@@ -24,15 +24,15 @@ import java.util.regex.Pattern;
  * channel with the port, little-endian; then data frames prefixed with channel 0; channel 1 is errors), relaying
  * to a real TCP endpoint for that pod. Records each request line.
  */
-final class PortForwardRelay extends Dispatcher {
+public final class PortForwardRelay extends Dispatcher {
 
     private static final Pattern PATH = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/portforward\\?ports=(\\d+)");
 
     private final Map<String, InetSocketAddress> pods;
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    public final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<WebSocket, Socket> sockets = new ConcurrentHashMap<>();
 
-    PortForwardRelay(Map<String, InetSocketAddress> pods) {
+    public PortForwardRelay(Map<String, InetSocketAddress> pods) {
         this.pods = pods;
     }
 
