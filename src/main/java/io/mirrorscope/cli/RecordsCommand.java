@@ -140,7 +140,8 @@ public final class RecordsCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "FILE", description = "PEM client key, PKCS#8 or PKCS#1.")
     Path key;
 
-    @Option(names = "--sasl-mechanism", paramLabel = "M", description = "SCRAM-SHA-512 (default), SCRAM-SHA-256, PLAIN.")
+    @Option(names = "--sasl-mechanism", paramLabel = "M",
+            description = "SCRAM-SHA-512 (default), SCRAM-SHA-256, PLAIN.")
     String saslMechanism;
 
     @Option(names = "--sasl-username", paramLabel = "USER", description = "SASL user name.")

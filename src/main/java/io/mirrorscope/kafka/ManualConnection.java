@@ -42,7 +42,8 @@ public record ManualConnection(String bootstrap, SecurityProtocol protocol, Path
         }
         SecurityProtocol p = protocol != null ? protocol
                 : SecurityProtocol.of(caFile != null || mtls || sasl, sasl);
-        String ca = caFile == null ? null : PemMaterial.toPem(PemMaterial.certificates(read(caFile), caFile.toString()));
+        String ca = caFile == null ? null
+                : PemMaterial.toPem(PemMaterial.certificates(read(caFile), caFile.toString()));
         ClientAuth auth = new ClientAuth.None();
         if (mtls) {
             String chain = read(certFile);

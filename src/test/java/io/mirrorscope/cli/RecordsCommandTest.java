@@ -286,6 +286,27 @@ class RecordsCommandTest {
     }
 
     @Test
+    void followPrintsNewRecordsUntilTheLimit() throws Exception {
+        kafka.createTopic("live", 1);
+        java.util.concurrent.CompletableFuture<Run> running = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> run("--bootstrap", kafka.bootstrap("PLAIN"), "--topic", "live", "--follow", "--limit", "2",
+                        "-o", "json"));
+        Map<String, Object> cfg = new HashMap<>(kafka.clientConfig("PLAIN"));
+        cfg.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(cfg)) {
+            // the command starts at the end; keep writing until it has printed its two records
+            for (int i = 0; i < 60 && !running.isDone(); i++) {
+                p.send(new ProducerRecord<>("live", ("live " + i).getBytes(StandardCharsets.UTF_8))).get();
+                Thread.sleep(500);
+            }
+        }
+        Run r = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(r.exit()).isZero();
+        assertThat(r.json()).hasSize(2).allSatisfy(n -> assertThat(n.get("value").asText()).startsWith("live "));
+    }
+
+    @Test
     void failuresAreOneLineWithTheirExitCodes() throws Exception {
         Path ca = Files.writeString(dir.resolve("ca2.crt"), kafka.clusterCa().certificatePem());
         Path wrong = Files.writeString(dir.resolve("wrong"), "nope\n");

@@ -8,7 +8,8 @@ public record PartitionRange(int partition, long begin, long end) {
 
     public PartitionRange {
         if (begin < 0 || end < begin) {
-            throw new IllegalArgumentException("bad range for partition " + partition + ": [" + begin + ", " + end + ")");
+            throw new IllegalArgumentException("bad range for partition " + partition + ": [" + begin + ", " + end
+                    + ")");
         }
     }
 

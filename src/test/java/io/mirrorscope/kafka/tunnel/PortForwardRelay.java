@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class PortForwardRelay extends Dispatcher {
 
-    private static final Pattern PATH = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/portforward\\?ports=(\\d+)");
+    private static final Pattern PATH =
+            Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/portforward\\?ports=(\\d+)");
 
     private final Map<String, InetSocketAddress> pods;
     public final List<String> requests = new CopyOnWriteArrayList<>();

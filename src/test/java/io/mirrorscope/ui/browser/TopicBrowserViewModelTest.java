@@ -82,7 +82,8 @@ class TopicBrowserViewModelTest {
         return new RawRecord(p, o, 1_700_000_000_000L + o, "CreateTime",
                 key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                 value == null ? null : value.getBytes(StandardCharsets.UTF_8),
-                header == null ? List.of() : List.of(new RawRecord.Header(header, "x".getBytes(StandardCharsets.UTF_8))));
+                header == null ? List.of()
+                        : List.of(new RawRecord.Header(header, "x".getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
