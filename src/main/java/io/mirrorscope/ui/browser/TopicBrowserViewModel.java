@@ -194,6 +194,12 @@ public final class TopicBrowserViewModel {
         });
     }
 
+    /** Reloads the topic list and the selected topic's partition offsets (F5); the read goes on. */
+    public void refresh() {
+        loadTopics();
+        loadPartitions(selectedTopic.get());
+    }
+
     /** Starts reading the selected topic from the chosen position (stops the previous read). */
     public void seek() {
         String topic = selectedTopic.get();

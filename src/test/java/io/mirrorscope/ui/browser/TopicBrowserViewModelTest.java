@@ -94,6 +94,9 @@ class TopicBrowserViewModelTest {
         assertThat(vm.partitions()).extracting(PartitionRow::getPartition, PartitionRow::getBegin,
                 PartitionRow::getEnd).hasSize(2);
         assertThat(vm.partitions().get(1).getCount()).isEqualTo(3);
+        vm.partitions().clear();
+        vm.refresh();
+        assertThat(vm.partitions()).hasSize(2);
     }
 
     @Test
