@@ -19,6 +19,7 @@ import io.mirrorscope.kafka.ConnectionSettings;
 import io.mirrorscope.kafka.ConsumerOptions;
 import io.mirrorscope.kafka.ManualConnection;
 import io.mirrorscope.kafka.PartitionTailer;
+import io.mirrorscope.kafka.RateLimit;
 import io.mirrorscope.kafka.ReadOnlyClients;
 import io.mirrorscope.kafka.ReadRequest;
 import io.mirrorscope.kafka.RecordSink;
@@ -107,6 +108,10 @@ public final class RecordsCommand implements Callable<Integer> {
 
     @Option(names = "--follow", description = "Keep printing new records until interrupted.")
     boolean follow;
+
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "0",
+            description = "Take in at most N records per second (default: no limit), to spare busy brokers.")
+    double rateLimit;
 
     /** When to reach the brokers through port-forward tunnels. */
     enum TunnelMode { auto, always, never }
@@ -231,7 +236,7 @@ public final class RecordsCommand implements Callable<Integer> {
         AtomicReference<Problem> problem = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         PartitionTailer tailer = new PartitionTailer(ReadOnlyClients.consumer(settings, options), settings,
-                new ReadRequest(topic, partitions, startPosition(), follow), null, new RecordSink() {
+                new ReadRequest(topic, partitions, startPosition(), follow), rateLimit(), new RecordSink() {
                     @Override
                     public boolean accept(List<RawRecord> batch) {
                         return printer.print(batch);
@@ -264,6 +269,14 @@ public final class RecordsCommand implements Callable<Integer> {
             throw new ProblemException(problem.get());
         }
         return ExitCodes.OK;
+    }
+
+    private RateLimit rateLimit() {
+        try {
+            return new RateLimit(rateLimit);
+        } catch (IllegalArgumentException e) {
+            throw usage("--rate-limit must be 0 or more", "");
+        }
     }
 
     private StartPosition startPosition() {

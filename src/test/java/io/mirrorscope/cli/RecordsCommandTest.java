@@ -254,6 +254,9 @@ class RecordsCommandTest {
     @Test
     void limitAndTimeAndTable() throws Exception {
         assertThat(run("--cluster", CLUSTER, "--topic", "orders", "-o", "json", "--limit", "3").json()).hasSize(3);
+        assertThat(run("--cluster", CLUSTER, "--topic", "orders", "-o", "json", "--rate-limit", "1000",
+                "--listener", "plain").json()).hasSize(11);
+        assertThat(run("--cluster", CLUSTER, "--topic", "orders", "--rate-limit", "-1").exit()).isEqualTo(2);
         Run fromTime = run("--cluster", CLUSTER, "--topic", "orders", "-o", "json",
                 "--from", "1700000000008", "--listener", "plain");
         assertThat(fromTime.json()).extracting(n -> n.get("value").asText())
