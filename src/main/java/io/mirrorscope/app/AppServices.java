@@ -1,11 +1,18 @@
 package io.mirrorscope.app;
 
+import io.mirrorscope.kube.ActiveSession;
+import io.mirrorscope.kube.KubeSession;
+import io.mirrorscope.kube.Kubeconfig;
 import io.mirrorscope.ui.common.BackgroundWork;
+import io.mirrorscope.ui.common.Styles;
+import io.mirrorscope.ui.connect.ConnectDialogController;
+import io.mirrorscope.ui.connect.ConnectDialogViewModel;
 import io.mirrorscope.ui.common.Theme;
 import io.mirrorscope.ui.main.AboutDialog;
 import io.mirrorscope.ui.main.MainWindowController;
 import io.mirrorscope.ui.main.MainWindowViewModel;
 import io.mirrorscope.ui.main.NavNode;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +39,9 @@ public final class AppServices implements AutoCloseable {
     private final BackgroundWork work;
     private final MainWindowViewModel mainViewModel;
     private final ViewLoader viewLoader;
+    private final ActiveSession activeSession;
+    private final ConnectionFlow connections;
+    private Workspace workspace;
     private Stage stage;
     private MainWindowController mainWindow;
 
@@ -50,9 +60,54 @@ public final class AppServices implements AutoCloseable {
         this.mainViewModel = new MainWindowViewModel(work);
         mainViewModel.themeProperty().set(preferences.theme().flatMap(Theme::parse).orElse(Theme.SYSTEM));
         mainViewModel.themeProperty().subscribe(theme -> preferences.setTheme(theme.name()));
+        this.activeSession = closer.register(new ActiveSession());
+        // Closed before the session it reads through (the closer goes newest first).
+        closer.register(() -> {
+            if (workspace != null) {
+                workspace.close();
+            }
+        });
+        this.connections = new ConnectionFlow(activeSession, work, mainViewModel, preferences,
+                this::beforeContextSwitch, this::connected);
         Map<Class<?>, Supplier<?>> controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(mainViewModel, new MainActions()));
+                MainWindowController.class, () -> new MainWindowController(mainViewModel, new MainActions()),
+                ConnectDialogController.class, this::newConnectDialog);
         this.viewLoader = new ViewLoader(controllers);
+    }
+
+    private ConnectDialogController newConnectDialog() {
+        ConnectDialogViewModel viewModel = new ConnectDialogViewModel(
+                () -> Kubeconfig.load(startOptions.kubeconfig()), work, KubeSession.Options.desktop());
+        String context = startOptions.context() != null ? startOptions.context()
+                : preferences.lastContext().orElse(null);
+        String namespace = startOptions.context() != null ? startOptions.namespace()
+                : preferences.lastNamespace().orElse(null);
+        viewModel.preselect(context, namespace);
+        return new ConnectDialogController(viewModel);
+    }
+
+    /** Connects at start when the command line named a context (e.g. {@code --context sandbox}). */
+    public void connectAtStart() {
+        if (startOptions.context() != null) {
+            connections.connect(startOptions);
+        }
+    }
+
+    private void beforeContextSwitch() {
+        if (mainWindow != null) {
+            mainWindow.closeAllViews();
+        }
+        if (workspace != null) {
+            workspace.close();
+            workspace = null;
+        }
+    }
+
+    private void connected(KubeSession session) {
+        mainViewModel.connected(session.context(), session.namespace(), session.insecure(), List.of(
+                NavNode.leaf(NavNode.Kind.PLACEHOLDER, "Reading the inventory…", "loading")));
+        workspace = new Workspace(session, mainViewModel);
+        workspace.start(work);
     }
 
     /** Builds the main window's scene graph; call once, on the FX thread. */
@@ -83,6 +138,16 @@ public final class AppServices implements AutoCloseable {
         return io;
     }
 
+    /** The view a navigation key opens in the current workspace (tests and menu actions use it). */
+    public java.util.Optional<io.mirrorscope.ui.common.WorkView> workspaceView(String key) {
+        if (workspace == null) {
+            return java.util.Optional.empty();
+        }
+        NavNode.Kind kind = key.startsWith("view/") ? NavNode.Kind.VIEW : NavNode.Kind.valueOf(
+                key.substring(0, key.indexOf('/')).toUpperCase(java.util.Locale.ROOT));
+        return workspace.viewFor(NavNode.leaf(kind, key, key));
+    }
+
     public ViewLoader viewLoader() {
         return viewLoader;
     }
@@ -96,12 +161,16 @@ public final class AppServices implements AutoCloseable {
     private final class MainActions implements MainWindowController.Actions {
         @Override
         public void connect() {
-            LOG.info("Connect requested");
+            ViewLoader.Loaded<ConnectDialogController> dialog = viewLoader.load(Fxml.CONNECT_DIALOG);
+            dialog.root().pseudoClassStateChanged(Styles.DARK, mainViewModel.darkProperty().get());
+            dialog.controller().showAndWait(stage, dialog.root()).ifPresent(connections::connect);
         }
 
         @Override
         public void open(NavNode node) {
-            LOG.debug("Open {}", node.key());
+            if (workspace != null) {
+                workspace.viewFor(node).ifPresent(mainWindow::open);
+            }
         }
 
         @Override

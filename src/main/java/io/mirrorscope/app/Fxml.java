@@ -2,7 +2,8 @@ package io.mirrorscope.app;
 
 /** Every FXML file of the app, flat under {@code resources/fxml/}. A test loads each of them. */
 public enum Fxml {
-    MAIN_WINDOW("main_window.fxml");
+    MAIN_WINDOW("main_window.fxml"),
+    CONNECT_DIALOG("connect_dialog.fxml");
 
     private final String file;
 

@@ -60,6 +60,7 @@ public final class MirrorScopeCommand implements Callable<Integer> {
         cli.addSubcommand(new InventoryCommand());
         cli.addSubcommand(new CompareCommand());
         cli.addSubcommand(new TraceCommand());
+        cli.addSubcommand(new RbacCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(MirrorScopeCommand::onBadArguments);
         cli.setExecutionExceptionHandler(MirrorScopeCommand::onFailure);

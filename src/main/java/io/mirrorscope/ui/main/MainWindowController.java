@@ -15,7 +15,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -95,18 +94,7 @@ public final class MainWindowController {
         emptyConnect.visibleProperty().bind(viewModel.connectionProperty()
                 .map(s -> s == ConnectionState.DISCONNECTED || s == ConnectionState.FAILED));
 
-        navigation.setCellFactory(tree -> new NavCell());
-        viewModel.navigationProperty().subscribe(this::showTree);
-        navigation.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                openSelected();
-            }
-        });
-        navigation.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                openSelected();
-            }
-        });
+        new NavigationTree(navigation, actions::open).follow(viewModel.navigationProperty());
         // Ctrl+Tab must work even where a text field or table would take it for focus traversal: filter, not accelerator.
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.TAB && e.isShortcutDown()) {
@@ -131,25 +119,6 @@ public final class MainWindowController {
         viewModel.systemPrefersDarkProperty().bind(Platform.getPreferences().colorSchemeProperty()
                 .map(scheme -> scheme == ColorScheme.DARK));
         viewModel.darkProperty().subscribe(dark -> root.pseudoClassStateChanged(Styles.DARK, dark));
-    }
-
-    private void showTree(NavNode node) {
-        TreeItem<NavNode> item = toItem(node);
-        navigation.setRoot(item);
-    }
-
-    private static TreeItem<NavNode> toItem(NavNode node) {
-        TreeItem<NavNode> item = new TreeItem<>(node);
-        item.setExpanded(node.kind() != NavNode.Kind.CLUSTER && node.kind() != NavNode.Kind.MIRROR);
-        node.children().forEach(child -> item.getChildren().add(toItem(child)));
-        return item;
-    }
-
-    private void openSelected() {
-        TreeItem<NavNode> selected = navigation.getSelectionModel().getSelectedItem();
-        if (selected != null) {
-            actions.open(selected.getValue());
-        }
     }
 
     /** Shows {@code view} in a tab; a view with the same title already open is selected instead. */

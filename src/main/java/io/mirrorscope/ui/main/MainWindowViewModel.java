@@ -139,6 +139,23 @@ public final class MainWindowViewModel {
         navigation.set(contextTree(contextName, namespaceName, sections));
     }
 
+    /** New navigation entries under the connected namespace (the inventory changed). */
+    public void showSections(List<NavNode> sections) {
+        if (connection.get() == ConnectionState.DISCONNECTED || connection.get() == ConnectionState.FAILED) {
+            return;
+        }
+        String ns = namespace.get().isEmpty() ? null : namespace.get();
+        navigation.set(contextTree(context.get(), ns, sections));
+    }
+
+    /** The live connection is back after {@link #reconnecting(String)}. */
+    public void reconnected() {
+        if (connection.get() == ConnectionState.RECONNECTING) {
+            connectionDetail.set("");
+            connection.set(ConnectionState.CONNECTED);
+        }
+    }
+
     /** The live connection dropped and is being re-established (the data shown may be stale). */
     public void reconnecting(String reason) {
         connectionDetail.set(reason);

@@ -14,7 +14,7 @@ import java.util.List;
 public record NavNode(Kind kind, String label, String key, List<NavNode> children) {
 
     /** Kinds of navigation entries. */
-    public enum Kind { CONTEXT, NAMESPACE, SECTION, CLUSTER, MIRROR, TRACING, PLACEHOLDER }
+    public enum Kind { CONTEXT, NAMESPACE, SECTION, VIEW, CLUSTER, MIRROR, TRACING, PLACEHOLDER }
 
     public NavNode {
         children = List.copyOf(children);

@@ -1,0 +1,20 @@
+package io.mirrorscope.app;
+
+import io.mirrorscope.core.ProblemException;
+import java.util.concurrent.CompletionException;
+
+/** Turns a failure that reached the UI into the one line the status bar and empty state show. */
+final class Problems {
+
+    private Problems() {
+    }
+
+    static String oneLine(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ProblemException pe) {
+            return pe.problem().oneLine();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

@@ -1,0 +1,349 @@
+package io.mirrorscope.kube.inventory;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.core.inventory.Inventory;
+import io.mirrorscope.core.inventory.InventoryProblem;
+import io.mirrorscope.core.inventory.KindStatus;
+import io.mirrorscope.core.inventory.ResourceKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inventory kept current by one informer per kind and namespace ({@code inNamespace(ns)}, never cluster-wide).
+ *
+ * <p>Every add, change or delete schedules one rebuild (coalesced over {@link #DEBOUNCE}); the rebuild maps the
+ * informers' caches and publishes an immutable {@link Inventory} to the listeners, on this class' own thread —
+ * a UI must hand it to its own thread. fabric8's informers relist on 410 Gone and re-establish dropped watches
+ * with backoff; this class reports a kind whose watch is down as {@link KindStatus.State#RECONNECTING}, and one
+ * the user may not list as {@link KindStatus.State#FORBIDDEN} with the server's reason, without touching the
+ * other kinds. A watch with no event for {@code silenceLimit} is restarted (a half-open connection looks
+ * exactly like a quiet one).
+ */
+public final class LiveInventory implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveInventory.class);
+    /** Changes arriving within this window become one snapshot. */
+    static final Duration DEBOUNCE = Duration.ofMillis(100);
+
+    private final KubernetesClient client;
+    private final String context;
+    private final List<String> namespaces;
+    private final Duration silenceLimit;
+    private final Clock clock;
+    private final List<Consumer<Inventory>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Watched> watched = new ConcurrentHashMap<>();
+    private final Map<ResourceKind, KindStatus> fixedStates = new EnumMap<>(ResourceKind.class);
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("inventory-live").daemon().factory());
+    private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    private final QueryServices queryServices;
+    private volatile Inventory current;
+    private volatile boolean closed;
+
+    /** One informer: a kind in a namespace, with its failure and last-event bookkeeping. */
+    private static final class Watched {
+        final ResourceKind kind;
+        final String version;
+        final String namespace;
+        volatile SharedIndexInformer<GenericKubernetesResource> informer;
+        volatile java.util.concurrent.CompletionStage<Void> started;
+        volatile String failure;
+        volatile KindStatus.State failureState;
+        volatile long lastEventMillis;
+        volatile int restarts;
+
+        Watched(ResourceKind kind, String version, String namespace) {
+            this.kind = kind;
+            this.version = version;
+            this.namespace = namespace;
+        }
+    }
+
+    /**
+     * @param client       a client (the app passes its guarded session client)
+     * @param context      the context name to report
+     * @param namespaces   the namespaces to watch (at least one)
+     * @param silenceLimit restart a watch after this long without an event
+     */
+    public LiveInventory(KubernetesClient client, String context, List<String> namespaces, Duration silenceLimit) {
+        this(client, context, namespaces, silenceLimit, Clock.systemUTC());
+    }
+
+    LiveInventory(KubernetesClient client, String context, List<String> namespaces, Duration silenceLimit,
+                  Clock clock) {
+        if (namespaces.isEmpty()) {
+            throw new IllegalArgumentException("at least one namespace");
+        }
+        this.client = client;
+        this.context = context;
+        this.namespaces = List.copyOf(namespaces);
+        this.silenceLimit = silenceLimit;
+        this.clock = clock;
+        this.current = Inventory.empty(context, namespaces);
+        this.queryServices = new QueryServices(client, clock);
+    }
+
+    /** Receives every new snapshot (on the inventory thread). */
+    public void addListener(Consumer<Inventory> listener) {
+        listeners.add(listener);
+    }
+
+    /** The newest snapshot. */
+    public Inventory current() {
+        return current;
+    }
+
+    /**
+     * Discovers served versions and starts the informers; returns once each has listed (or failed). Kinds that
+     * fail are reported in the snapshot, never thrown.
+     *
+     * @throws ProblemException when the API server cannot be reached or refuses the credentials
+     */
+    public void start() {
+        Map<ResourceKind, String> served = ApiDiscovery.discover(client);
+        for (ResourceKind kind : ResourceKind.values()) {
+            String version = served.get(kind);
+            if (version == null) {
+                fixedStates.put(kind, new KindStatus(kind, KindStatus.State.NOT_SERVED, null,
+                        kind.kind() + " (" + kind.group() + ") is not served by this cluster"));
+                continue;
+            }
+            for (String ns : namespaces) {
+                Watched w = new Watched(kind, version, ns);
+                watched.put(kind + "/" + ns, w);
+                startInformer(w);
+            }
+        }
+        for (Watched w : watched.values()) {
+            awaitFirstList(w);
+        }
+        rebuildNow();
+        long checkMillis = Math.max(200, Math.min(1000, silenceLimit.toMillis() / 4));
+        scheduler.scheduleWithFixedDelay(this::checkWatches, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void startInformer(Watched w) {
+        w.lastEventMillis = clock.millis();
+        SharedIndexInformer<GenericKubernetesResource> informer = client
+                .genericKubernetesResources(ResourceMapping.context(w.kind, w.version))
+                .inNamespace(w.namespace).runnableInformer(0);
+        informer.exceptionHandler((started, t) -> {
+            KubernetesClientException e = clientException(t);
+            if (e != null && (e.getCode() == 403 || e.getCode() == 401)) {
+                record(w, e);
+                scheduleRebuild();
+                return false; // retrying a refusal only floods the server; reopening the view retries
+            }
+            LOG.debug("Watch of {} in {} failed (started={}), fabric8 retries: {}", w.kind.plural(), w.namespace,
+                    started, t.toString());
+            return true;
+        });
+        informer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(GenericKubernetesResource obj) {
+                changed(w);
+            }
+
+            @Override
+            public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
+                changed(w);
+            }
+
+            @Override
+            public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
+                changed(w);
+            }
+        });
+        SharedIndexInformer<GenericKubernetesResource> previous = w.informer;
+        if (previous == null) {
+            w.informer = informer;
+        }
+        w.started = informer.start();
+        w.started.whenComplete((ok, t) -> {
+            if (t != null) {
+                KubernetesClientException e = clientException(t);
+                record(w, e != null ? e : t);
+            } else if (previous != null) {
+                // A restart swaps caches only once the new informer has listed: the panel never blinks empty.
+                w.informer = informer;
+                previous.stop();
+            }
+            scheduleRebuild();
+        });
+    }
+
+    /** The KubernetesClientException in a cause chain (fabric8 wraps them in completion exceptions). */
+    private static KubernetesClientException clientException(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof KubernetesClientException e && e.getCode() != 0) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static void awaitFirstList(Watched w) {
+        try {
+            w.started.toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // recorded by the start() completion handler; the kind's panel shows it
+            LOG.debug("Informer for {} in {} did not start: {}", w.kind.plural(), w.namespace, e.toString());
+        }
+    }
+
+    private void record(Watched w, Throwable t) {
+        if (t instanceof KubernetesClientException e) {
+            KindStatus s = InventoryReader.failed(w.kind, w.version, w.namespace, e);
+            w.failureState = s.state();
+            w.failure = s.message();
+        } else {
+            w.failureState = KindStatus.State.ERROR;
+            w.failure = "watching " + w.kind.plural() + " in " + w.namespace + " failed: " + t;
+        }
+        LOG.warn("{} [{}]", w.failure, t.getMessage());
+    }
+
+    private void changed(Watched w) {
+        w.lastEventMillis = clock.millis();
+        scheduleRebuild();
+    }
+
+    private void scheduleRebuild() {
+        if (!closed && rebuildPending.compareAndSet(false, true)) {
+            scheduler.schedule(this::rebuildNow, DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Maps every informer's cache into one snapshot and publishes it when anything differs. */
+    private synchronized void rebuildNow() {
+        rebuildPending.set(false);
+        if (closed) {
+            return;
+        }
+        Inventory.Parts parts = Inventory.Parts.empty();
+        parts.kinds().putAll(fixedStates);
+        Map<ResourceKind, KindStatus> states = new EnumMap<>(ResourceKind.class);
+        for (Watched w : watched.values()) {
+            KindStatus s = state(w);
+            KindStatus prev = states.get(w.kind);
+            if (prev == null || prev.state() == KindStatus.State.OK) {
+                states.put(w.kind, s);
+            }
+            if (s.state() != KindStatus.State.OK && s.state() != KindStatus.State.RECONNECTING) {
+                parts.kindProblems().add(new InventoryProblem(w.kind.kind(), "", w.namespace, s.message()));
+            }
+            SharedIndexInformer<GenericKubernetesResource> inf = w.informer;
+            if (inf != null) {
+                for (GenericKubernetesResource r : inf.getStore().list()) {
+                    ResourceMapping.add(parts, w.kind, r);
+                }
+            }
+        }
+        parts.kinds().putAll(states);
+        if (!parts.tracing().isEmpty()) {
+            try {
+                var tracing = queryServices.resolve(parts.tracing());
+                parts.tracing().clear();
+                parts.tracing().addAll(tracing);
+            } catch (KubernetesClientException e) {
+                LOG.debug("Query services not checked: {}", e.toString());
+            }
+        }
+        Inventory next = Inventory.assemble(context, namespaces, parts);
+        current = next;
+        for (Consumer<Inventory> l : listeners) {
+            try {
+                l.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("Inventory listener failed", e);
+            }
+        }
+    }
+
+    private static KindStatus state(Watched w) {
+        if (w.failureState != null) {
+            return new KindStatus(w.kind, w.failureState, w.version, w.failure);
+        }
+        SharedIndexInformer<GenericKubernetesResource> inf = w.informer;
+        if (inf != null && inf.isRunning() && !inf.isWatching()) {
+            return new KindStatus(w.kind, KindStatus.State.RECONNECTING, w.version,
+                    "watch of " + w.kind.plural() + " in " + w.namespace + " dropped; reconnecting");
+        }
+        return KindStatus.ok(w.kind, w.version);
+    }
+
+    /** Publishes watch-state changes and restarts watches silent for too long. */
+    private void checkWatches() {
+        try {
+            boolean stateChanged = false;
+            for (Watched w : watched.values()) {
+                KindStatus now = state(w);
+                KindStatus shown = current.kinds().get(w.kind);
+                if (shown == null || shown.state() != now.state()) {
+                    stateChanged = true;
+                }
+                if (w.failureState == null && clock.millis() - w.lastEventMillis > silenceLimit.toMillis()) {
+                    LOG.info("No event on {} in {} for {}; restarting the watch", w.kind.plural(), w.namespace,
+                            silenceLimit);
+                    w.restarts++;
+                    startInformer(w);
+                }
+            }
+            if (stateChanged) {
+                scheduleRebuild();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Watch check failed", e);
+        }
+    }
+
+    /** How many times silent watches were restarted (all kinds); for the status bar and tests. */
+    public int silentRestarts() {
+        return watched.values().stream().mapToInt(w -> w.restarts).sum();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.shutdownNow();
+        for (Watched w : watched.values()) {
+            SharedIndexInformer<GenericKubernetesResource> inf = w.informer;
+            if (inf != null) {
+                inf.stop();
+            }
+        }
+        watched.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "LiveInventory[" + context + " " + namespaces + ", " + watched.size() + " informers]";
+    }
+
+    /** Kinds and namespaces being watched, e.g. for a status bar tooltip. */
+    public List<String> watching() {
+        List<String> out = new ArrayList<>(watched.keySet());
+        out.sort(String::compareTo);
+        return out;
+    }
+}

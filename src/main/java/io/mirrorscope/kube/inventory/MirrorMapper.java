@@ -1,0 +1,233 @@
+package io.mirrorscope.kube.inventory;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrorscope.core.inventory.Condition;
+import io.mirrorscope.core.inventory.ConnectorStatus;
+import io.mirrorscope.core.inventory.Health;
+import io.mirrorscope.core.inventory.Mirror;
+import io.mirrorscope.core.inventory.MirrorKind;
+import io.mirrorscope.core.inventory.MirrorLink;
+import io.mirrorscope.core.inventory.ResourceMeta;
+import io.mirrorscope.core.inventory.TopicNaming;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Maps KafkaMirrorMaker (MM1), KafkaMirrorMaker2 (v1alpha1/v1beta2 {@code clusters[]} + {@code connectCluster},
+ * and v1 {@code target} + {@code mirrors[].source}) and MirrorSourceConnector KafkaConnectors to {@link Mirror}s.
+ */
+public final class MirrorMapper {
+
+    static final String POLICY_CLASS = "replication.policy.class";
+    static final String SEPARATOR = "replication.policy.separator";
+
+    private MirrorMapper() {
+    }
+
+    /** MirrorMaker 1: consumer = source, producer = target, topic names kept. */
+    public static Mirror mirrorMaker(GenericKubernetesResource r) {
+        Fields f = new Fields();
+        ResourceMeta meta = Meta.of(r);
+        Map<String, Object> root = Meta.root(r);
+        if (!Fields.has(root, "spec")) {
+            f.note("spec is missing");
+        }
+        Map<String, Object> spec = f.map(root, "spec", "spec");
+        Map<String, Object> status = f.map(root, "status", "status");
+        String source = f.str(f.map(spec, "consumer", "spec.consumer"), "bootstrapServers",
+                "spec.consumer.bootstrapServers");
+        String target = f.str(f.map(spec, "producer", "spec.producer"), "bootstrapServers",
+                "spec.producer.bootstrapServers");
+        // v1beta2 renamed whitelist to include; both may be present during a migration, include wins.
+        String topics = f.str(spec, "include", "spec.include");
+        if (topics == null) {
+            topics = f.str(spec, "whitelist", "spec.whitelist");
+        }
+        if (Fields.has(root, "spec") && (source == null || target == null)) {
+            f.note("spec." + (source == null ? "consumer" : "producer") + ".bootstrapServers is missing");
+        }
+        List<Condition> conditions = Meta.conditions(f, status);
+        MirrorLink link = new MirrorLink(null, source, null, target, topics == null ? ".*" : topics,
+                f.str(spec, "exclude", "spec.exclude"), TopicNaming.identity(), Condition.health(conditions));
+        return new Mirror(meta, MirrorKind.KafkaMirrorMaker, conditions, List.of(link), List.of(),
+                f.integer(spec, "replicas", "spec.replicas"), f.notes());
+    }
+
+    /** MirrorMaker 2 in any shape; one link per {@code spec.mirrors[]} entry. */
+    public static Mirror mirrorMaker2(GenericKubernetesResource r) {
+        Fields f = new Fields();
+        ResourceMeta meta = Meta.of(r);
+        Map<String, Object> root = Meta.root(r);
+        if (!Fields.has(root, "spec")) {
+            f.note("spec is missing");
+        }
+        Map<String, Object> spec = f.map(root, "spec", "spec");
+        Map<String, Object> status = f.map(root, "status", "status");
+        List<Condition> conditions = Meta.conditions(f, status);
+        List<ConnectorStatus> connectors = new ArrayList<>();
+        for (Map<String, Object> c : f.maps(status, "connectors", "status.connectors")) {
+            connectors.add(connectorStatus(f, c, "status.connectors"));
+        }
+        Health crHealth = Condition.health(conditions);
+
+        List<MirrorLink> links = new ArrayList<>();
+        boolean v1Shape = Fields.has(spec, "target");
+        Map<String, Object> v1Target = f.map(spec, "target", "spec.target");
+        List<Map<String, Object>> clusters = f.maps(spec, "clusters", "spec.clusters");
+        String connectCluster = f.str(spec, "connectCluster", "spec.connectCluster");
+        List<Map<String, Object>> mirrors = f.maps(spec, "mirrors", "spec.mirrors");
+        if (Fields.has(root, "spec") && mirrors.isEmpty()) {
+            f.note("spec.mirrors is empty: this MirrorMaker 2 mirrors nothing");
+        }
+        for (int i = 0; i < mirrors.size(); i++) {
+            Map<String, Object> m = mirrors.get(i);
+            String at = "spec.mirrors[" + i + "]";
+            String srcAlias;
+            String srcBootstrap;
+            String tgtAlias;
+            String tgtBootstrap;
+            Map<String, Object> tgtConfig;
+            if (v1Shape) {
+                Map<String, Object> src = f.map(m, "source", at + ".source");
+                srcAlias = f.str(src, "alias", at + ".source.alias");
+                srcBootstrap = f.str(src, "bootstrapServers", at + ".source.bootstrapServers");
+                tgtAlias = f.str(v1Target, "alias", "spec.target.alias");
+                tgtBootstrap = f.str(v1Target, "bootstrapServers", "spec.target.bootstrapServers");
+                tgtConfig = f.map(v1Target, "config", "spec.target.config");
+            } else {
+                srcAlias = f.str(m, "sourceCluster", at + ".sourceCluster");
+                tgtAlias = f.str(m, "targetCluster", at + ".targetCluster");
+                if (tgtAlias == null) {
+                    tgtAlias = connectCluster;
+                }
+                Map<String, Object> src = byAlias(f, clusters, srcAlias, at + ".sourceCluster");
+                Map<String, Object> tgt = byAlias(f, clusters, tgtAlias, at + ".targetCluster");
+                srcBootstrap = f.str(src, "bootstrapServers", "spec.clusters[" + srcAlias + "].bootstrapServers");
+                tgtBootstrap = f.str(tgt, "bootstrapServers", "spec.clusters[" + tgtAlias + "].bootstrapServers");
+                tgtConfig = f.map(tgt, "config", "spec.clusters[" + tgtAlias + "].config");
+            }
+            Map<String, Object> srcConnector = f.map(m, "sourceConnector", at + ".sourceConnector");
+            Map<String, Object> srcConfig = f.map(srcConnector, "config", at + ".sourceConnector.config");
+            Map<String, Object> cpConfig = f.map(f.map(m, "checkpointConnector", at + ".checkpointConnector"),
+                    "config", at + ".checkpointConnector.config");
+            String policy = firstOf(f, POLICY_CLASS, srcConfig, cpConfig, tgtConfig);
+            String separator = firstOf(f, SEPARATOR, srcConfig, cpConfig, tgtConfig);
+            String topics = f.str(m, "topicsPattern", at + ".topicsPattern");
+            String exclude = f.str(m, "topicsExcludePattern", at + ".topicsExcludePattern");
+            if (exclude == null) {
+                exclude = f.str(m, "topicsBlacklistPattern", at + ".topicsBlacklistPattern");
+            }
+            MirrorLink link = new MirrorLink(srcAlias, srcBootstrap, tgtAlias, tgtBootstrap,
+                    topics == null ? ".*" : topics, exclude, TopicNaming.mirrorMaker2(policy, srcAlias, separator),
+                    Health.UNKNOWN);
+            Health h = crHealth;
+            for (ConnectorStatus c : connectors) {
+                if (c.name() != null && c.name().startsWith(link.connectorPrefix())) {
+                    h = h.worst(c.health());
+                }
+            }
+            links.add(link.withHealth(h));
+        }
+        return new Mirror(meta, MirrorKind.KafkaMirrorMaker2, conditions, links, connectors,
+                f.integer(spec, "replicas", "spec.replicas"), f.notes());
+    }
+
+    /**
+     * A KafkaConnector. Only a {@code MirrorSourceConnector} moves records, so only it becomes a mirror;
+     * any other class (checkpoint, heartbeat, file, …) gives null.
+     */
+    public static Mirror connector(GenericKubernetesResource r) {
+        Fields f = new Fields();
+        Map<String, Object> root = Meta.root(r);
+        Map<String, Object> spec = f.map(root, "spec", "spec");
+        String cls = f.str(spec, "class", "spec.class");
+        if (cls == null || !cls.endsWith("MirrorSourceConnector")) {
+            return null;
+        }
+        ResourceMeta meta = Meta.of(r);
+        Map<String, Object> status = f.map(root, "status", "status");
+        Map<String, Object> config = f.map(spec, "config", "spec.config");
+        // Defaults of MirrorConnectorConfig: aliases "source" and "target", all topics.
+        String srcAlias = orElse(f.str(config, "source.cluster.alias", "spec.config.source.cluster.alias"), "source");
+        String tgtAlias = orElse(f.str(config, "target.cluster.alias", "spec.config.target.cluster.alias"), "target");
+        String topics = f.str(config, "topics", "spec.config.topics");
+        String exclude = f.str(config, "topics.exclude", "spec.config.topics.exclude");
+        if (exclude == null) {
+            exclude = f.str(config, "topics.blacklist", "spec.config.topics.blacklist");
+        }
+        List<Condition> conditions = Meta.conditions(f, status);
+        List<ConnectorStatus> connectors = new ArrayList<>();
+        Map<String, Object> cs = f.map(status, "connectorStatus", "status.connectorStatus");
+        if (!cs.isEmpty()) {
+            connectors.add(connectorStatus(f, cs, "status.connectorStatus"));
+        }
+        Health h = Condition.health(conditions);
+        for (ConnectorStatus c : connectors) {
+            h = h.worst(c.health());
+        }
+        MirrorLink link = new MirrorLink(srcAlias,
+                f.str(config, "source.cluster.bootstrap.servers", "spec.config.source.cluster.bootstrap.servers"),
+                tgtAlias,
+                f.str(config, "target.cluster.bootstrap.servers", "spec.config.target.cluster.bootstrap.servers"),
+                topics == null ? ".*" : topicsRegex(topics), exclude == null ? null : topicsRegex(exclude),
+                TopicNaming.mirrorMaker2(f.str(config, POLICY_CLASS, "spec.config." + POLICY_CLASS), srcAlias,
+                        f.str(config, SEPARATOR, "spec.config." + SEPARATOR)), h);
+        if (link.sourceBootstrap() == null) {
+            f.note("spec.config.source.cluster.bootstrap.servers is missing");
+        }
+        return new Mirror(meta, MirrorKind.KafkaConnector, conditions, List.of(link), connectors,
+                f.integer(spec, "tasksMax", "spec.tasksMax"), f.notes());
+    }
+
+    /** MM2's {@code topics} is a comma-separated list of regexes; one alternation says the same. */
+    static String topicsRegex(String list) {
+        List<String> parts = Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return parts.size() == 1 ? parts.get(0) : parts.stream().collect(Collectors.joining("|"));
+    }
+
+    static ConnectorStatus connectorStatus(Fields f, Map<String, Object> c, String path) {
+        Map<String, Object> connector = f.map(c, "connector", path + ".connector");
+        List<ConnectorStatus.Task> tasks = new ArrayList<>();
+        for (Map<String, Object> t : f.maps(c, "tasks", path + ".tasks")) {
+            Integer id = f.integer(t, "id", path + ".tasks.id");
+            tasks.add(new ConnectorStatus.Task(id == null ? -1 : id, f.str(t, "state", path + ".tasks.state"),
+                    f.str(t, "worker_id", path + ".tasks.worker_id"), f.str(t, "trace", path + ".tasks.trace")));
+        }
+        return new ConnectorStatus(f.str(c, "name", path + ".name"),
+                f.str(connector, "state", path + ".connector.state"),
+                f.str(connector, "trace", path + ".connector.trace"), tasks);
+    }
+
+    private static Map<String, Object> byAlias(Fields f, List<Map<String, Object>> clusters, String alias,
+                                               String path) {
+        if (alias == null) {
+            f.note(path + " is missing");
+            return Map.of();
+        }
+        for (Map<String, Object> c : clusters) {
+            if (alias.equals(c.get("alias"))) {
+                return c;
+            }
+        }
+        f.note(path + ": no entry in spec.clusters has alias \"" + alias + "\"");
+        return Map.of();
+    }
+
+    private static String firstOf(Fields f, String key, Map<String, Object> a, Map<String, Object> b,
+                                  Map<String, Object> c) {
+        for (Map<String, Object> m : List.of(a, b, c)) {
+            String v = f.str(m, key, key);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String orElse(String v, String dflt) {
+        return v == null || v.isBlank() ? dflt : v;
+    }
+}

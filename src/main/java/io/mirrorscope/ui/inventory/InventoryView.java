@@ -1,0 +1,65 @@
+package io.mirrorscope.ui.inventory;
+
+import io.mirrorscope.ui.common.Styles;
+import io.mirrorscope.ui.common.WorkView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+
+/**
+ * The inventory tab: {@code inventory_view.fxml} + {@link InventoryController} + {@link InventoryViewModel}.
+ * Feed it with {@code viewModel.setInventory(inventory)} on the FX thread.
+ */
+public final class InventoryView implements WorkView {
+
+    public static final String FXML = "/fxml/inventory_view.fxml";
+
+    private final Parent root;
+    private final InventoryController controller;
+
+    private InventoryView(Parent root, InventoryController controller) {
+        this.root = root;
+        this.controller = controller;
+    }
+
+    /** Loads the view around a view model. */
+    public static InventoryView create(InventoryViewModel viewModel) {
+        InventoryController controller = new InventoryController(viewModel);
+        FXMLLoader loader = new FXMLLoader(InventoryView.class.getResource(FXML));
+        loader.setControllerFactory(type -> {
+            if (type != InventoryController.class) {
+                throw new IllegalStateException("Unexpected controller " + type);
+            }
+            return controller;
+        });
+        try {
+            Parent root = loader.load();
+            root.getStylesheets().add(Styles.STYLESHEET);
+            root.getStylesheets().add("/css/inventory.css");
+            return new InventoryView(root, controller);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load " + FXML, e);
+        }
+    }
+
+    public InventoryController controller() {
+        return controller;
+    }
+
+    @Override
+    public String title() {
+        return "Inventory";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void focusFilter() {
+        root.lookup(".text-field").requestFocus();
+    }
+}

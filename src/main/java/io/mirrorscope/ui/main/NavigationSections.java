@@ -1,0 +1,69 @@
+package io.mirrorscope.ui.main;
+
+import io.mirrorscope.core.inventory.Health;
+import io.mirrorscope.core.inventory.Inventory;
+import io.mirrorscope.core.inventory.ResourceMeta;
+import io.mirrorscope.core.inventory.TracingBackend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the navigation entries under a namespace from an inventory snapshot: the overview views, then Kafka
+ * clusters, mirrors and tracing back-ends. Pure: the same snapshot gives the same tree.
+ */
+public final class NavigationSections {
+
+    /** Keys of the overview entries; opening them opens the view of that name. */
+    public static final String INVENTORY = "view/inventory";
+    public static final String TOPOLOGY = "view/topology";
+
+    private NavigationSections() {
+    }
+
+    public static List<NavNode> of(Inventory inventory) {
+        boolean allNamespaces = inventory.namespaces().isEmpty() || inventory.namespaces().size() > 1;
+        List<NavNode> sections = new ArrayList<>();
+        sections.add(NavNode.leaf(NavNode.Kind.VIEW, "Inventory", INVENTORY));
+        sections.add(NavNode.leaf(NavNode.Kind.VIEW, "Topology", TOPOLOGY));
+        sections.add(section("Kafka clusters", "clusters", inventory.clusters().stream()
+                .map(c -> entry(NavNode.Kind.CLUSTER, c.meta(), c.health(), allNamespaces)).toList()));
+        sections.add(section("Mirrors", "mirrors", inventory.mirrors().stream()
+                .map(m -> entry(NavNode.Kind.MIRROR, m.meta(), m.health(), allNamespaces)).toList()));
+        sections.add(section("Tracing", "tracing", inventory.tracing().stream()
+                .map(t -> entry(NavNode.Kind.TRACING, t.meta(), health(t), allNamespaces)).toList()));
+        return sections;
+    }
+
+    /** The key of a resource entry: kind, namespace and name. */
+    public static String key(NavNode.Kind kind, String namespace, String name) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + namespace + "/" + name;
+    }
+
+    /** The namespace and name behind a resource entry's key, if it is one. */
+    public static Optional<String[]> namespaceAndName(NavNode node) {
+        String[] parts = node.key().split("/", 3);
+        return parts.length == 3 && !node.key().startsWith("view/") ? Optional.of(new String[] {parts[1], parts[2]})
+                : Optional.empty();
+    }
+
+    private static NavNode section(String label, String key, List<NavNode> children) {
+        String text = children.isEmpty() ? label + " (none)" : label + " (" + children.size() + ")";
+        return new NavNode(NavNode.Kind.SECTION, text, "section/" + key, children);
+    }
+
+    private static NavNode entry(NavNode.Kind kind, ResourceMeta meta, Health health, boolean withNamespace) {
+        String label = withNamespace ? meta.namespace() + "/" + meta.name() : meta.name();
+        String mark = switch (health) {
+            case READY -> "";
+            case DEGRADED -> "  ⚠";
+            case FAILED -> "  ✘";
+            default -> "  ?";
+        };
+        return NavNode.leaf(kind, label + mark, key(kind, meta.namespace(), meta.name()));
+    }
+
+    private static Health health(TracingBackend backend) {
+        return backend.notes().isEmpty() ? Health.READY : Health.DEGRADED;
+    }
+}

@@ -1,0 +1,219 @@
+package io.mirrorscope.ui.topology;
+
+import io.mirrorscope.core.inventory.Health;
+import io.mirrorscope.core.inventory.Topology;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws a {@link Topology} on one Canvas: cluster boxes, curved arrows coloured by health, two-line labels.
+ * Geometry comes from {@link TopologyLayout} (also used for clicks). Colours are looked up from the stylesheet
+ * through invisible probe regions ({@code .topology-ready}, {@code -degraded}, {@code -failed}, {@code -unknown},
+ * {@code -node}, {@code -text}, {@code -selected}), so a theme change recolours the picture.
+ */
+public final class TopologyCanvas extends Region {
+
+    private final Canvas canvas = new Canvas();
+    private final Map<Health, Region> healthProbes = new EnumMap<>(Health.class);
+    private final Region nodeProbe = probe("topology-node");
+    private final Region textProbe = probe("topology-text");
+    private final Region selectedProbe = probe("topology-selected");
+    private Topology topology = new Topology(java.util.List.of(), java.util.List.of());
+    private TopologyLayout.Result layout;
+    private String selectedId;
+    private boolean redrawRequested;
+    private Consumer<TopologyLayout.NodeBox> onNode = n -> { };
+    private Consumer<TopologyLayout.EdgePath> onEdge = e -> { };
+    private Runnable onNothing = () -> { };
+
+    public TopologyCanvas() {
+        getStyleClass().add("topology-canvas");
+        for (Health h : Health.values()) {
+            healthProbes.put(h, probe("topology-" + h.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        getChildren().add(canvas);
+        canvas.setOnMouseClicked(ev -> {
+            if (layout == null) {
+                return;
+            }
+            var node = layout.nodeAt(ev.getX(), ev.getY());
+            if (node.isPresent()) {
+                onNode.accept(node.get());
+                return;
+            }
+            var edge = layout.edgeAt(ev.getX(), ev.getY(), 8);
+            if (edge.isPresent()) {
+                onEdge.accept(edge.get());
+            } else {
+                onNothing.run();
+            }
+        });
+        setMinSize(200, 150);
+        setPrefSize(900, 600);
+    }
+
+    private Region probe(String styleClass) {
+        Region r = new Region();
+        r.getStyleClass().add(styleClass);
+        r.setManaged(false);
+        r.setVisible(false);
+        getChildren().add(r);
+        return r;
+    }
+
+    public void setTopology(Topology t) {
+        this.topology = t;
+        layout = null;
+        requestRedraw();
+    }
+
+    /** Highlights a node or edge by id (null: nothing). */
+    public void setSelectedId(String id) {
+        this.selectedId = id;
+        requestRedraw();
+    }
+
+    public void setOnNode(Consumer<TopologyLayout.NodeBox> handler) {
+        onNode = handler;
+    }
+
+    public void setOnEdge(Consumer<TopologyLayout.EdgePath> handler) {
+        onEdge = handler;
+    }
+
+    public void setOnNothing(Runnable handler) {
+        onNothing = handler;
+    }
+
+    /** The current geometry (null before the first layout pass). */
+    public TopologyLayout.Result layoutResult() {
+        return layout;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            layout = null;
+        }
+        draw();
+    }
+
+    /** Coalesces redraws to one per pulse. */
+    public void requestRedraw() {
+        if (!redrawRequested) {
+            redrawRequested = true;
+            Platform.runLater(() -> {
+                redrawRequested = false;
+                draw();
+            });
+        }
+    }
+
+    private Paint fill(Region probe, Color fallback) {
+        probe.applyCss();
+        var bg = probe.getBackground();
+        return bg == null || bg.getFills().isEmpty() ? fallback : bg.getFills().getFirst().getFill();
+    }
+
+    void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        if (layout == null) {
+            layout = TopologyLayout.layout(topology, w, h);
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        Paint text = fill(textProbe, Color.BLACK);
+        Paint nodeFill = fill(nodeProbe, Color.WHITE);
+        Paint selected = fill(selectedProbe, Color.DODGERBLUE);
+        // Looked up once per frame: a CSS pass per arrow would dominate with 300 links.
+        Map<Health, Paint> health = new EnumMap<>(Health.class);
+        for (Health state : Health.values()) {
+            health.put(state, fill(healthProbes.get(state), Color.GRAY));
+        }
+        Font small = Font.font("System", 11);
+        Font bold = Font.font("System", FontWeight.BOLD, 12);
+        g.setLineCap(StrokeLineCap.ROUND);
+        for (TopologyLayout.EdgePath e : layout.edges()) {
+            Paint colour = health.get(e.health());
+            boolean sel = e.edge().id().equals(selectedId);
+            g.setStroke(colour);
+            g.setLineWidth(sel ? 4 : 2);
+            g.beginPath();
+            g.moveTo(e.x1(), e.y1());
+            g.quadraticCurveTo(e.cx(), e.cy(), e.x2(), e.y2());
+            g.stroke();
+            arrowHead(g, e, colour);
+        }
+        // Labels after all curves so no arrow crosses a label.
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (TopologyLayout.EdgePath e : layout.edges()) {
+            double lw = TopologyLayout.labelSize(e)[0];
+            g.setFill(nodeFill);
+            g.setGlobalAlpha(0.88);
+            g.fillRoundRect(e.lx() - lw / 2, e.ly() - 15, lw, 30, 6, 6);
+            g.setGlobalAlpha(1);
+            g.setFill(health.get(e.health()));
+            g.setFont(bold);
+            g.fillText(e.label().get(0), e.lx(), e.ly() - 7);
+            g.setFill(text);
+            g.setFont(small);
+            g.fillText(e.label().get(1), e.lx(), e.ly() + 7);
+        }
+        for (TopologyLayout.NodeBox n : layout.nodes()) {
+            boolean sel = n.node().id().equals(selectedId);
+            g.setFill(nodeFill);
+            g.fillRoundRect(n.x(), n.y(), n.w(), n.h(), 10, 10);
+            g.setStroke(sel ? selected : health.get(n.node().health()));
+            g.setLineWidth(sel ? 3.5 : 2);
+            if (n.node().external()) {
+                g.setLineDashes(6, 4);
+            }
+            g.strokeRoundRect(n.x(), n.y(), n.w(), n.h(), 10, 10);
+            g.setLineDashes((double[]) null);
+            g.setFill(text);
+            g.setFont(bold);
+            g.fillText(ellipsis(n.node().name(), n.w()), n.cx(), n.cy() - 7);
+            g.setFont(small);
+            g.fillText(n.node().external() ? "external" : n.node().namespace(), n.cx(), n.cy() + 9);
+        }
+    }
+
+    private static String ellipsis(String s, double width) {
+        int max = (int) ((width - 12) / 7.2);
+        return s.length() <= max ? s : s.substring(0, Math.max(1, max - 1)) + "…";
+    }
+
+    private static void arrowHead(GraphicsContext g, TopologyLayout.EdgePath e, Paint colour) {
+        double dx = e.x2() - e.cx();
+        double dy = e.y2() - e.cy();
+        double len = Math.max(1, Math.hypot(dx, dy));
+        double ux = dx / len;
+        double uy = dy / len;
+        double size = 11;
+        g.setFill(colour);
+        g.fillPolygon(new double[] {e.x2(), e.x2() - ux * size - uy * size * 0.55,
+            e.x2() - ux * size + uy * size * 0.55},
+                new double[] {e.y2(), e.y2() - uy * size + ux * size * 0.55, e.y2() - uy * size - ux * size * 0.55}, 3);
+    }
+}

@@ -1,0 +1,60 @@
+package io.mirrorscope.ui.topology;
+
+import io.mirrorscope.ui.common.Styles;
+import io.mirrorscope.ui.common.WorkView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+
+/**
+ * The topology tab: {@code topology_view.fxml} + {@link TopologyController} + {@link TopologyViewModel}.
+ * Feed it with {@code viewModel.setInventory(inventory)} on the FX thread.
+ */
+public final class TopologyView implements WorkView {
+
+    public static final String FXML = "/fxml/topology_view.fxml";
+
+    private final Parent root;
+    private final TopologyController controller;
+
+    private TopologyView(Parent root, TopologyController controller) {
+        this.root = root;
+        this.controller = controller;
+    }
+
+    /** Loads the view around a view model. */
+    public static TopologyView create(TopologyViewModel viewModel) {
+        TopologyController controller = new TopologyController(viewModel);
+        FXMLLoader loader = new FXMLLoader(TopologyView.class.getResource(FXML));
+        loader.setControllerFactory(type -> {
+            if (type != TopologyController.class) {
+                throw new IllegalStateException("Unexpected controller " + type);
+            }
+            return controller;
+        });
+        try {
+            Parent root = loader.load();
+            root.getStylesheets().add(Styles.STYLESHEET);
+            root.getStylesheets().add("/css/inventory.css");
+            return new TopologyView(root, controller);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load " + FXML, e);
+        }
+    }
+
+    public TopologyController controller() {
+        return controller;
+    }
+
+    @Override
+    public String title() {
+        return "Topology";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+}

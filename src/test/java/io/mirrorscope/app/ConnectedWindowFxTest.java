@@ -1,0 +1,149 @@
+package io.mirrorscope.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.mirrorscope.kube.inventory.InventoryReaderSeedTest;
+import io.mirrorscope.kube.inventory.StrimziMockServer;
+import io.mirrorscope.testsupport.Screenshots;
+import io.mirrorscope.ui.common.Styles;
+import io.mirrorscope.ui.main.ConnectionState;
+import io.mirrorscope.ui.main.NavNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The whole desktop flow against a Kubernetes API holding the seed's resources: connect by context at start, the
+ * navigation fills from the live inventory, entries open the inventory and topology views, and the server saw
+ * nothing but GET requests.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConnectedWindowFxTest {
+
+    private static StrimziMockServer server;
+    private static Path kubeconfig;
+
+    private final Preferences node = Preferences.userRoot().node("io/mirrorscope-test/" + UUID.randomUUID());
+    private AppServices services;
+    private Parent root;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = InventoryReaderSeedTest.seedServer();
+        kubeconfig = Files.createTempFile("mirrorscope-kubeconfig", ".yaml");
+        Files.writeString(kubeconfig, """
+                clusters: [{name: mock, cluster: {server: "%s"}}]
+                users: [{name: dev, user: {token: not-a-real-token}}]
+                contexts: [{name: seed, context: {cluster: mock, user: dev, namespace: amq-streams}}]
+                current-context: seed
+                """.formatted(server.client().getMasterUrl()));
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+        Files.deleteIfExists(kubeconfig);
+    }
+
+    @Start
+    void start(Stage stage) {
+        drainRecordedRequests();
+        services = new AppServices(new StartOptions(kubeconfig, "seed", "amq-streams", false),
+                new AppPreferences(node));
+        root = services.mainWindow(stage);
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(Styles.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        services.connectAtStart();
+    }
+
+    @AfterEach
+    void tearDown() throws BackingStoreException {
+        services.close();
+        node.removeNode();
+    }
+
+    @Test
+    void connectsFillsNavigationOpensViewsAndOnlyReads(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> labels(robot).contains("europe-cluster"));
+        assertThat(services.mainViewModel().connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(robot.lookup("#contextLabel").queryAs(Label.class).getText()).isEqualTo("context seed");
+        assertThat(labels(robot)).contains("Inventory", "Topology", "us-cluster", "Kafka clusters (2)")
+                .anyMatch(l -> l.startsWith("Mirrors (1)"));
+        assertThat(services.preferences().lastContext()).contains("seed");
+        Screenshots.save(root, "main-window-connected-seed");
+
+        robot.interact(() -> {
+            services.mainWindowController().open(services.workspaceView("view/topology").orElseThrow());
+            services.mainWindowController().open(services.workspaceView("view/inventory").orElseThrow());
+        });
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Topology", "Inventory");
+        Screenshots.save(root, "main-window-inventory-seed");
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        Screenshots.save(root, "main-window-topology-seed");
+
+        List<String> writes = new ArrayList<>();
+        RecordedRequest request;
+        while ((request = nextRequest()) != null) {
+            if (!"GET".equals(request.getMethod())) {
+                writes.add(request.getMethod() + " " + request.getPath());
+            }
+        }
+        assertThat(writes).as("requests other than GET").isEmpty();
+    }
+
+    private static List<String> labels(FxRobot robot) {
+        List<String> labels = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        TreeView<NavNode> tree = robot.lookup("#navigation").queryAs(TreeView.class);
+        collect(tree.getRoot(), labels);
+        return labels;
+    }
+
+    private static void collect(TreeItem<NavNode> item, List<String> labels) {
+        if (item != null) {
+            labels.add(item.getValue().label());
+            item.getChildren().forEach(child -> collect(child, labels));
+        }
+    }
+
+    private static void drainRecordedRequests() {
+        while (nextRequest() != null) {
+            // the fixture's own POSTs that loaded the seed
+        }
+    }
+
+    private static RecordedRequest nextRequest() {
+        try {
+            return server.server().takeRequest(20, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.mirrorscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrorscope.core.inventory.ResourceKind;
+import io.mirrorscope.kube.inventory.InventoryFixtures;
+import io.mirrorscope.kube.inventory.StrimziMockServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code mirrorscope inventory} end to end: kubeconfig → session → mock API server → JSON and table. */
+class InventoryCommandTest {
+
+    static StrimziMockServer server;
+    @TempDir
+    static Path dir;
+    static Path kubeconfig;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        server = new StrimziMockServer().strimziV1beta1();
+        server.serve(ResourceKind.JAEGER, "v1");
+        for (GenericKubernetesResource r : InventoryFixtures.seed()) {
+            if (r.getKind().equals("Kafka")) {
+                InventoryFixtures.set(r, List.of(Map.of("type", "Ready", "status", "True")), "status", "conditions");
+            }
+            server.create("amq-streams", r);
+        }
+        // Same mirror in a second namespace, pointing at the first namespace's clusters by full service name.
+        server.create("dr", InventoryFixtures.yaml("""
+                apiVersion: kafka.strimzi.io/v1beta1
+                kind: KafkaMirrorMaker
+                metadata: {name: dr-mirror}
+                spec:
+                  consumer: {bootstrapServers: "us-cluster-kafka-bootstrap.amq-streams.svc:9093"}
+                  producer: {bootstrapServers: "backup.example.com:9093"}
+                  whitelist: "my-.*"
+                """));
+        kubeconfig = dir.resolve("config");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: mock
+                  cluster: {server: "%s"}
+                users:
+                - name: dev
+                  user: {token: not-a-real-token}
+                contexts:
+                - name: seed
+                  context: {cluster: mock, user: dev, namespace: amq-streams}
+                current-context: seed
+                """.formatted(server.client().getMasterUrl().toString()));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        server.close();
+    }
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = MirrorScopeCommand.commandLine((o, s) -> 0);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void jsonHasTheDocumentedShape() throws IOException {
+        assertThat(run("--kubeconfig", kubeconfig.toString(), "inventory", "-o", "json")).isZero();
+        assertThat(err.toString()).isEmpty();
+        JsonNode root = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(root.get("context").asText()).isEqualTo("seed");
+        assertThat(root.get("namespaces").toString()).isEqualTo("[\"amq-streams\"]");
+        JsonNode europe = root.get("clusters").get(0);
+        assertThat(europe.get("name").asText()).isEqualTo("europe-cluster");
+        assertThat(europe.get("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1beta1");
+        assertThat(europe.get("ready").asBoolean()).isTrue();
+        assertThat(europe.get("metadataMode").asText()).isEqualTo("ZooKeeper");
+        assertThat(europe.get("brokers").asInt()).isEqualTo(3);
+        assertThat(europe.get("listeners").get(1).get("tls").asBoolean()).isTrue();
+        assertThat(europe.get("listeners").get(1).has("bootstrapServers")).isTrue();
+        JsonNode link = root.get("mirrors").get(0).get("links").get(0);
+        assertThat(root.get("mirrors").get(0).get("kind").asText()).isEqualTo("KafkaMirrorMaker");
+        assertThat(link.get("sourceCluster").asText()).isEqualTo("europe-cluster");
+        assertThat(link.get("targetCluster").asText()).isEqualTo("us-cluster");
+        assertThat(link.get("sourceBootstrap").asText()).isEqualTo("europe-cluster-kafka-bootstrap:9093");
+        assertThat(link.get("topics").asText()).isEqualTo(".*");
+        assertThat(link.get("targetTopicPrefix").asText()).isEmpty();
+        assertThat(root.get("topics").get(0).get("partitions").asInt()).isEqualTo(12);
+        assertThat(root.get("users")).hasSize(2);
+        assertThat(root.get("tracing").get(0).get("queryService").asText()).isEqualTo("my-jaeger-query");
+        assertThat(root.get("tracing").get(0).get("queryUrl").isNull()).isTrue();
+        assertThat(root.has("problems")).isTrue();
+        assertThat(root.get("kinds").get("Kafka").get("version").asText()).isEqualTo("v1beta1");
+        assertThat(root.get("kinds").get("KafkaNodePool").get("state").asText()).isEqualTo("NOT_SERVED");
+    }
+
+    @Test
+    void allNamespacesSortsByNamespaceAndNamesExternalTargetsAsNull() throws IOException {
+        assertThat(run("--kubeconfig", kubeconfig.toString(), "inventory", "-A", "-o", "json")).isZero();
+        JsonNode root = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(root.get("namespaces").toString()).isEqualTo("[\"amq-streams\",\"dr\"]");
+        JsonNode mirrors = root.get("mirrors");
+        assertThat(mirrors.get(0).get("namespace").asText()).isEqualTo("amq-streams");
+        assertThat(mirrors.get(1).get("name").asText()).isEqualTo("dr-mirror");
+        JsonNode link = mirrors.get(1).get("links").get(0);
+        assertThat(link.get("sourceCluster").asText()).isEqualTo("us-cluster");
+        assertThat(link.get("targetCluster").isNull()).isTrue();
+        assertThat(link.get("targetBootstrap").asText()).isEqualTo("backup.example.com:9093");
+    }
+
+    @Test
+    void tableIsCompactAndNamesTheLink() {
+        assertThat(run("--kubeconfig", kubeconfig.toString(), "inventory")).isZero();
+        assertThat(out.toString())
+                .contains("KAFKA CLUSTERS (2)")
+                .containsPattern("amq-streams\\s+europe-cluster\\s+yes\\s+2\\.4\\.0\\s+ZooKeeper\\s+3")
+                .contains("europe-cluster -> us-cluster")
+                .contains("TRACING (1)");
+    }
+
+    @Test
+    void unreachableServerIsExitThreeWithOneLine() throws IOException {
+        Path bad = dir.resolve("bad");
+        Files.writeString(bad, Files.readString(kubeconfig).replace(server.client().getMasterUrl().toString(),
+                "http://127.0.0.1:1/"));
+        assertThat(run("--kubeconfig", bad.toString(), "inventory")).isEqualTo(3);
+        assertThat(err.toString()).startsWith("mirrorscope: Cannot reach the Kubernetes API server")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void everyStrimziKindForbiddenIsExitThree() throws IOException {
+        io.mirrorscope.kube.inventory.FaultInjectingDispatcher dispatcher =
+                new io.mirrorscope.kube.inventory.FaultInjectingDispatcher();
+        try (StrimziMockServer denied = new StrimziMockServer(dispatcher).strimziV1beta2()) {
+            for (ResourceKind k : ResourceKind.values()) {
+                if (k.group().equals("kafka.strimzi.io")) {
+                    dispatcher.forbidden.add(k.plural());
+                }
+            }
+            Path config = dir.resolve("denied");
+            Files.writeString(config, Files.readString(kubeconfig).replace(server.client().getMasterUrl().toString(),
+                    denied.client().getMasterUrl().toString()));
+            assertThat(run("--kubeconfig", config.toString(), "inventory")).isEqualTo(3);
+            assertThat(err.toString()).startsWith("mirrorscope: You may not list Strimzi resources in namespace")
+                    .contains("cannot list resource");
+        }
+    }
+
+    @Test
+    void namespaceAndAllNamespacesTogetherIsUsage() {
+        assertThat(run("--kubeconfig", kubeconfig.toString(), "inventory", "-A", "-n", "x")).isEqualTo(2);
+    }
+}

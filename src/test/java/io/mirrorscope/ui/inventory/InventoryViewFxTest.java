@@ -1,0 +1,88 @@
+package io.mirrorscope.ui.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mirrorscope.core.inventory.Health;
+import io.mirrorscope.core.inventory.Inventory;
+import io.mirrorscope.kube.inventory.InventoryReaderSeedTest;
+import io.mirrorscope.testsupport.Screenshots;
+import io.mirrorscope.ui.topology.TopologySamples;
+import java.time.Clock;
+import java.util.List;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The inventory tab with the seed's resources: tables, filter, details with YAML and conditions. */
+@ExtendWith(ApplicationExtension.class)
+class InventoryViewFxTest {
+
+    private InventoryView view;
+    private final InventoryViewModel viewModel = new InventoryViewModel(Clock.systemUTC());
+
+    @Start
+    void start(Stage stage) {
+        view = InventoryView.create(viewModel);
+        stage.setScene(new Scene((Parent) view.node(), 1300, 760));
+        stage.show();
+    }
+
+    @Test
+    void seedClustersSelectShowsYamlAndFilterNarrows(FxRobot robot) {
+        Inventory seed = InventoryReaderSeedTest.readSeed();
+        robot.interact(() -> viewModel.setInventory(seed));
+        TableView<?> clusters = robot.lookup("#table-clusters").queryAs(TableView.class);
+        assertThat(clusters.getItems()).hasSize(2);
+        robot.clickOn("europe-cluster");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.selectedProperty().get().meta().name()).isEqualTo("europe-cluster");
+        TextFlow yaml = robot.lookup(".yaml-area").queryAs(TextFlow.class);
+        assertThat(yaml.getChildren()).hasSizeGreaterThan(20);
+        Screenshots.save(view.node(), "inventory-seed-clusters");
+
+        robot.clickOn(".text-field").write("us-");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(clusters.getItems()).hasSize(1);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(3));
+        assertThat(tabs.getTabs().get(3).getText()).isEqualTo("Users (1)");
+    }
+
+    @Test
+    void mirrorsWithAFailingTaskAndAForbiddenKind(FxRobot robot) {
+        Inventory.Parts parts = Inventory.Parts.empty();
+        Inventory seed = InventoryReaderSeedTest.readSeed();
+        parts.clusters().addAll(seed.clusters());
+        parts.mirrors().addAll(seed.mirrors());
+        parts.mirrors().add(TopologySamples.mm2("amq-streams", "europe-to-us-mm2", "europe-cluster", "us-cluster",
+                "my-.*", Health.FAILED));
+        parts.mirrors().add(TopologySamples.mm2("amq-streams", "us-to-europe-mm2", "us-cluster", "europe-cluster",
+                ".*", Health.DEGRADED));
+        parts.kinds().putAll(seed.kinds());
+        parts.kinds().put(io.mirrorscope.core.inventory.ResourceKind.KAFKA_USER,
+                new io.mirrorscope.core.inventory.KindStatus(io.mirrorscope.core.inventory.ResourceKind.KAFKA_USER,
+                        io.mirrorscope.core.inventory.KindStatus.State.FORBIDDEN, "v1beta1",
+                        "not allowed to list kafkausers in namespace amq-streams: kafkausers.kafka.strimzi.io is "
+                                + "forbidden: User \"dev\" cannot list resource \"kafkausers\""));
+        robot.interact(() -> viewModel.setInventory(Inventory.assemble("seed", List.of("amq-streams"), parts)));
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.clickOn("europe-to-us-mm2");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.notesProperty().get()).contains("FAILED");
+        Screenshots.save(view.node(), "inventory-mirrors-failing");
+        robot.interact(() -> tabs.getSelectionModel().select(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.panelMessageProperty(Panel.USERS).get()).contains("cannot list");
+        Screenshots.save(view.node(), "inventory-users-forbidden");
+    }
+}
