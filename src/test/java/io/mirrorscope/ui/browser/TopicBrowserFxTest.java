@@ -1,0 +1,139 @@
+package io.mirrorscope.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mirrorscope.kafka.ConnectionSettings;
+import io.mirrorscope.kafka.ConsumerOptions;
+import io.mirrorscope.kafka.KafkaTopicReading;
+import io.mirrorscope.testkit.KafkaTestCluster;
+import io.mirrorscope.testsupport.Screenshots;
+import io.mirrorscope.ui.common.Styles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The topic browser on the headless platform against a real broker: read, live tail, filter, detail, screenshot. */
+@ExtendWith(ApplicationExtension.class)
+class TopicBrowserFxTest {
+
+    private static KafkaTestCluster kafka;
+    private static KafkaProducer<byte[], byte[]> producer;
+    private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
+    private KafkaTopicReading reading;
+    private TopicBrowserController controller;
+    private Parent root;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = KafkaTestCluster.builder("europe-cluster").start();
+        kafka.createTopic("orders", 3);
+        Map<String, Object> cfg = new HashMap<>(kafka.clientConfig("PLAIN"));
+        cfg.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer = new KafkaProducer<>(cfg);
+        for (int i = 0; i < 30; i++) {
+            String value = i % 5 == 0 ? "{\"order\":" + i + ",\"region\":\"europe\",\"items\":[1,2]}"
+                    : "Hello world - " + i;
+            ProducerRecord<byte[], byte[]> r = new ProducerRecord<>("orders", i % 3, ("k-" + i)
+                    .getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+            r.headers().add("traceparent", ("00-4bf92f3577b34da6a3ce929d0e0e" + (4700 + i) + "-00f067aa0ba902b7-01")
+                    .getBytes(StandardCharsets.UTF_8));
+            producer.send(r);
+        }
+        producer.send(new ProducerRecord<>("orders", 0, null, new byte[] {(byte) 0xca, (byte) 0xfe, 0, 1}));
+        producer.flush();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        producer.close();
+        kafka.close();
+    }
+
+    @Start
+    void start(Stage stage) throws IOException {
+        reading = new KafkaTopicReading(ConnectionSettings.plaintext(kafka.bootstrap("PLAIN")),
+                ConsumerOptions.DEFAULTS.withApiTimeout(Duration.ofSeconds(15)));
+        TopicBrowserViewModel vm = new TopicBrowserViewModel(reading, io, Platform::runLater, 10_000);
+        FXMLLoader loader = new FXMLLoader(getClass().getResource("/fxml/topic_browser.fxml"));
+        loader.setControllerFactory(type -> new TopicBrowserController(vm));
+        root = loader.load();
+        controller = loader.getController();
+        Scene scene = new Scene(root, 1280, 720);
+        scene.getStylesheets().add(Styles.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        Platform.runLater(controller::close);
+        WaitForAsyncUtils.waitForFxEvents();
+        io.close();
+        reading.close();
+    }
+
+    @Test
+    void readsTailsFiltersAndShowsDetail(FxRobot robot) {
+        TopicBrowserViewModel vm = controller.viewModel();
+        robot.interact(vm::loadTopics);
+        await().atMost(Duration.ofSeconds(20)).until(() -> vm.topics().contains("orders"));
+        robot.interact(() -> {
+            vm.selectedTopicProperty().set("orders");
+            vm.followProperty().set(true);
+        });
+        robot.clickOn("#goButton");
+        await().atMost(Duration.ofSeconds(20)).until(() -> vm.records().size() == 31);
+        await().atMost(Duration.ofSeconds(10)).until(() -> vm.partitions().size() == 3);
+        assertThat(vm.partitions()).extracting(PartitionRow::getEnd).containsExactlyInAnyOrder(11L, 10L, 10L);
+
+        producer.send(new ProducerRecord<>("orders", 2, "live".getBytes(StandardCharsets.UTF_8),
+                "arrived while tailing".getBytes(StandardCharsets.UTF_8)));
+        producer.flush();
+        await().atMost(Duration.ofSeconds(20)).until(() -> vm.records().size() == 32);
+
+        robot.clickOn("#filterField").write("europe");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<RecordRow> table = robot.lookup("#recordTable").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(6).allSatisfy(r -> assertThat(r.getValue()).contains("europe"));
+        robot.interact(() -> table.getSelectionModel().select(0));
+        TextArea detail = robot.lookup("#detailArea").queryAs(TextArea.class);
+        assertThat(detail.getText()).contains("Value (json").contains("\"region\" : \"europe\"")
+                .contains("traceparent: 00-4bf92f");
+        robot.interact(() -> vm.filterTextProperty().set(""));
+        Path png = Screenshots.save(root, "topic-browser");
+        assertThat(png).exists();
+
+        robot.clickOn("#pauseButton");
+        assertThat(vm.pausedProperty().get()).isTrue();
+        robot.clickOn("#stopButton");
+        assertThat(vm.readingProperty().get()).isFalse();
+    }
+}
