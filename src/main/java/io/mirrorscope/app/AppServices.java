@@ -166,6 +166,23 @@ public final class AppServices implements AutoCloseable {
         return io;
     }
 
+    /** Opens what a navigation entry stands for (double-click or Enter in the tree). */
+    public void openNavigation(NavNode node) {
+        if (workspace == null) {
+            return;
+        }
+        if (node.kind() == NavNode.Kind.CLUSTER) {
+            workspace.openTopicBrowser(node, work, io, viewLoader, mainWindow::open, problem -> {
+                Alert alert = new Alert(Alert.AlertType.ERROR, problem);
+                alert.initOwner(stage);
+                alert.setHeaderText("Cannot browse the topics of " + node.label().strip());
+                alert.show();
+            });
+            return;
+        }
+        workspace.viewFor(node).ifPresent(mainWindow::open);
+    }
+
     /** The view a navigation key opens in the current workspace (tests and menu actions use it). */
     public java.util.Optional<io.mirrorscope.ui.common.WorkView> workspaceView(String key) {
         if (workspace == null) {
@@ -196,9 +213,7 @@ public final class AppServices implements AutoCloseable {
 
         @Override
         public void open(NavNode node) {
-            if (workspace != null) {
-                workspace.viewFor(node).ifPresent(mainWindow::open);
-            }
+            openNavigation(node);
         }
 
         @Override

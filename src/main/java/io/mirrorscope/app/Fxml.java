@@ -3,7 +3,8 @@ package io.mirrorscope.app;
 /** Every FXML file of the app, flat under {@code resources/fxml/}. A test loads each of them. */
 public enum Fxml {
     MAIN_WINDOW("main_window.fxml"),
-    CONNECT_DIALOG("connect_dialog.fxml");
+    CONNECT_DIALOG("connect_dialog.fxml"),
+    TOPIC_BROWSER("topic_browser.fxml");
 
     private final String file;
 

@@ -25,12 +25,26 @@ public final class ViewLoader {
     }
 
     public <C> Loaded<C> load(Fxml fxml) {
+        return load(fxml, this::controller);
+    }
+
+    /** Loads a view whose controller was built for this one instance (it holds a per-view model). */
+    public <C> Loaded<C> load(Fxml fxml, C controller) {
+        return load(fxml, type -> {
+            if (!type.isInstance(controller)) {
+                throw new IllegalStateException(fxml.resource() + " asks for " + type.getName());
+            }
+            return controller;
+        });
+    }
+
+    private <C> Loaded<C> load(Fxml fxml, javafx.util.Callback<Class<?>, Object> controllers) {
         URL url = ViewLoader.class.getResource(fxml.resource());
         if (url == null) {
             throw new IllegalStateException("FXML resource missing: " + fxml.resource());
         }
         FXMLLoader loader = new FXMLLoader(url);
-        loader.setControllerFactory(this::controller);
+        loader.setControllerFactory(controllers);
         try {
             Parent root = loader.load();
             return new Loaded<>(root, loader.getController());

@@ -1,9 +1,16 @@
 package io.mirrorscope.app;
 
 import io.mirrorscope.core.inventory.Inventory;
+import io.mirrorscope.kafka.BrokerProbe;
+import io.mirrorscope.kafka.ClusterAccess;
+import io.mirrorscope.kafka.ConsumerOptions;
+import io.mirrorscope.kafka.KafkaTopicReading;
 import io.mirrorscope.kube.KubeSession;
 import io.mirrorscope.kube.inventory.LiveInventory;
 import io.mirrorscope.ui.common.BackgroundWork;
+import io.mirrorscope.ui.browser.TopicBrowserController;
+import io.mirrorscope.ui.browser.TopicBrowserView;
+import io.mirrorscope.ui.browser.TopicBrowserViewModel;
 import io.mirrorscope.ui.common.WorkView;
 import io.mirrorscope.ui.inventory.InventoryFeed;
 import io.mirrorscope.ui.inventory.InventoryView;
@@ -18,6 +25,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,11 +86,83 @@ final class Workspace implements AutoCloseable {
         return switch (node.kind()) {
             case VIEW -> Optional.of(NavigationSections.TOPOLOGY.equals(node.key())
                     ? TopologyView.create(topologyViewModel) : InventoryView.create(inventoryViewModel));
-            case CLUSTER -> Optional.of(inventorySelecting(Panel.CLUSTERS, node));
+            case CLUSTER -> Optional.empty(); // opens asynchronously: see openTopicBrowser
             case MIRROR -> Optional.of(inventorySelecting(Panel.MIRRORS, node));
             case TRACING -> Optional.of(inventorySelecting(Panel.TRACING, node));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Opens the topic browser of a cluster: reads its listeners and secrets, tunnels when only internal listeners
+     * exist, all off the FX thread; the tab appears when the brokers are reachable, a problem dialog otherwise.
+     */
+    void openTopicBrowser(NavNode node, BackgroundWork work, ExecutorService io, ViewLoader views,
+                          Consumer<WorkView> show, Consumer<String> fail) {
+        String[] nsName = NavigationSections.namespaceAndName(node).orElseThrow();
+        ClusterAccess.Target target = new ClusterAccess.Target(nsName[0], nsName[1], null, null, null,
+                ClusterAccess.TunnelMode.AUTO);
+        work.submit("Connecting to the brokers of " + nsName[1], () -> {
+            ClusterAccess.Connection connection = ClusterAccess.open(session.client(), target);
+            try {
+                BrokerProbe.requireReachable(connection.settings(), Duration.ofSeconds(10));
+                return new BrowserParts(connection, new KafkaTopicReading(connection.settings(),
+                        ConsumerOptions.DEFAULTS));
+            } catch (RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        }).whenComplete((parts, failure) -> {
+            if (failure != null) {
+                fail.accept(Problems.oneLine(failure));
+                return;
+            }
+            TopicBrowserViewModel viewModel = new TopicBrowserViewModel(parts.reading(), io, Platform::runLater,
+                    10_000);
+            ViewLoader.Loaded<TopicBrowserController> loaded = views.load(Fxml.TOPIC_BROWSER,
+                    new TopicBrowserController(viewModel));
+            String title = "Topics — " + nsName[1] + (parts.connection().tunnelled() ? " (tunnel)" : "");
+            TopicBrowserView browser = new TopicBrowserView(title, loaded.root(), loaded.controller());
+            viewModel.loadTopics();
+            show.accept(new WorkView() {
+                @Override
+                public String title() {
+                    return browser.title();
+                }
+
+                @Override
+                public javafx.scene.Node node() {
+                    return browser.node();
+                }
+
+                @Override
+                public void refresh() {
+                    browser.refresh();
+                }
+
+                @Override
+                public void focusFilter() {
+                    browser.focusFilter();
+                }
+
+                @Override
+                public void close() {
+                    browser.close();
+                    // Closing an Admin client and tunnels blocks: never on the FX thread.
+                    io.execute(parts::close);
+                }
+            });
+        });
+    }
+
+    /** The reading and the connection (tunnels) behind one topic browser, closed together. */
+    private record BrowserParts(ClusterAccess.Connection connection, KafkaTopicReading reading)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            reading.close();
+            connection.close();
+        }
     }
 
     private WorkView inventorySelecting(Panel panel, NavNode node) {

@@ -61,6 +61,7 @@ public final class MirrorScopeCommand implements Callable<Integer> {
         cli.addSubcommand(new CompareCommand());
         cli.addSubcommand(new TraceCommand());
         cli.addSubcommand(new RbacCommand());
+        cli.addSubcommand(new RecordsCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(MirrorScopeCommand::onBadArguments);
         cli.setExecutionExceptionHandler(MirrorScopeCommand::onFailure);

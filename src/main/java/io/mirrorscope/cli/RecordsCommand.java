@@ -2,9 +2,6 @@ package io.mirrorscope.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
 import io.mirrorscope.core.records.DecodedRecord;
@@ -14,7 +11,7 @@ import io.mirrorscope.core.records.RecordDecoder;
 import io.mirrorscope.core.records.StartPosition;
 import io.mirrorscope.core.records.TimeSpec;
 import io.mirrorscope.kafka.BrokerProbe;
-import io.mirrorscope.kafka.ClientAuth;
+import io.mirrorscope.kafka.ClusterAccess;
 import io.mirrorscope.kafka.ConnectionSettings;
 import io.mirrorscope.kafka.ConsumerOptions;
 import io.mirrorscope.kafka.ManualConnection;
@@ -24,20 +21,16 @@ import io.mirrorscope.kafka.ReadOnlyClients;
 import io.mirrorscope.kafka.ReadRequest;
 import io.mirrorscope.kafka.RecordSink;
 import io.mirrorscope.kafka.SecurityProtocol;
-import io.mirrorscope.kafka.StrimziClusterReader;
-import io.mirrorscope.kafka.StrimziConnections;
-import io.mirrorscope.kafka.tunnel.BrokerTunnels;
+import io.mirrorscope.kube.KubeSession;
+import io.mirrorscope.kube.Kubeconfig;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -172,58 +165,15 @@ public final class RecordsCommand implements Callable<Integer> {
             throw usage("--ca, --cert, --key and --sasl-* go with --bootstrap", "With --cluster they come from "
                     + "the cluster's secrets");
         }
-        try (KubernetesClient client = kubernetesClient(globals)) {
-            String namespace = globals.namespace() != null ? globals.namespace()
-                    : Optional.ofNullable(client.getNamespace()).orElse("default");
-            StrimziClusterReader reader = new StrimziClusterReader(client, namespace);
-            StrimziConnections.Listener picked = StrimziConnections.pickListener(cluster, reader.listeners(cluster),
-                    listener);
-            ConnectionSettings settings = strimziSettings(reader, picked);
-            if (!needsTunnel(picked, settings)) {
-                return read(globals, settings);
-            }
-            String first = settings.bootstrapServers().split(",")[0].strip();
-            int colon = first.lastIndexOf(':');
-            String bootstrapHost = first.substring(0, colon);
-            int port = Integer.parseInt(first.substring(colon + 1));
-            List<String> pods = reader.brokerPods(cluster);
-            if (pods.isEmpty()) {
-                throw new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "No broker pods of " + cluster
-                        + " in namespace " + namespace, "needed to port-forward to listener " + picked.name(),
-                        "Check -n, or use an external listener with --listener"));
-            }
-            try (BrokerTunnels tunnels = BrokerTunnels.open(client, namespace, pods.stream()
-                    .map(pod -> BrokerTunnels.Broker.strimziInternal(pod, cluster, namespace, port)).toList(),
-                    bootstrapHost, port)) {
-                return read(globals, settings.withBootstrap(tunnels.bootstrapServers()));
+        try (KubeSession session = KubeSession.open(Kubeconfig.load(globals.kubeconfig()), globals.context(),
+                globals.namespace(), KubeSession.Options.cli())) {
+            String namespace = session.namespace() != null ? session.namespace() : "default";
+            ClusterAccess.Target target = new ClusterAccess.Target(namespace, cluster, topic, user, listener,
+                    ClusterAccess.TunnelMode.valueOf(tunnel.name().toUpperCase(Locale.ROOT)));
+            try (ClusterAccess.Connection connection = ClusterAccess.open(session.client(), target)) {
+                return read(globals, connection.settings());
             }
         }
-    }
-
-    private boolean needsTunnel(StrimziConnections.Listener picked, ConnectionSettings settings) {
-        return switch (tunnel) {
-            case always -> true;
-            case never -> false;
-            case auto -> {
-                if (picked.external()) {
-                    yield false;
-                }
-                // In-cluster service names need the tunnel; test them by name, not by lookup: a failed lookup is
-                // cached by the JDK (negative TTL) before the tunnel's resolver could answer.
-                boolean serviceNames = Arrays.stream(settings.bootstrapServers().split(","))
-                        .map(h -> h.strip().replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT))
-                        .allMatch(h -> h.endsWith(".svc") || h.contains(".svc."));
-                if (serviceNames) {
-                    yield true;
-                }
-                try {
-                    BrokerProbe.requireReachable(settings, Duration.ofSeconds(2));
-                    yield false;
-                } catch (ProblemException unreachable) {
-                    yield true;
-                }
-            }
-        };
     }
 
     private int read(GlobalOptions globals, ConnectionSettings settings) {
@@ -300,38 +250,6 @@ public final class RecordsCommand implements Callable<Integer> {
             return new StartPosition.LastN(start.last);
         }
         return new StartPosition.Beginning();
-    }
-
-    private ConnectionSettings strimziSettings(StrimziClusterReader reader, StrimziConnections.Listener picked) {
-        String trust = StrimziConnections.trust(cluster, picked.tls() ? reader.clusterCaSecret(cluster) : null,
-                picked);
-        ClientAuth auth = new ClientAuth.None();
-        if (picked.authentication() != null) {
-            StrimziConnections.User chosen = StrimziConnections.pickUser(reader.users(cluster), picked, topic, user)
-                    .orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND,
-                            "No KafkaUser of " + cluster + " can authenticate on listener " + picked.name(),
-                            "the listener needs " + picked.authentication(),
-                            "Name one with --user, or pick another --listener")));
-            auth = StrimziConnections.clientAuth(picked, chosen.name(), reader.userSecret(chosen.name()));
-        }
-        return StrimziConnections.settings(cluster, picked, trust, auth);
-    }
-
-    /** The one place the Kubernetes client is built (the app swaps in its own session here). */
-    private KubernetesClient kubernetesClient(GlobalOptions globals) {
-        Config config;
-        if (globals.kubeconfig() != null) {
-            try {
-                config = Config.fromKubeconfig(globals.context(), Files.readString(globals.kubeconfig()),
-                        globals.kubeconfig().toString());
-            } catch (IOException e) {
-                throw new ProblemException(new Problem(Problem.Kind.USAGE, "Cannot read " + globals.kubeconfig(),
-                        e.toString(), "Check --kubeconfig", e));
-            }
-        } else {
-            config = Config.autoConfigure(globals.context());
-        }
-        return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     private static ProblemException usage(String title, String hint) {

@@ -204,7 +204,6 @@ class RecordsCommandTest {
 
     private static Run run(String... args) {
         CommandLine cli = MirrorScopeCommand.commandLine((o, s) -> 0);
-        cli.addSubcommand(new RecordsCommand());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));

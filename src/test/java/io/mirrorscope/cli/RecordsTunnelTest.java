@@ -101,7 +101,6 @@ class RecordsTunnelTest {
                         current-context: mock
                         """.formatted(api.getHostName(), api.getPort(), NS));
                 CommandLine cli = MirrorScopeCommand.commandLine((o, s) -> 0);
-                cli.addSubcommand(new RecordsCommand());
                 StringWriter out = new StringWriter();
                 StringWriter err = new StringWriter();
                 cli.setOut(new PrintWriter(out));
