@@ -32,7 +32,7 @@ class CliTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString())
                 .contains("Usage: mirrorscope")
-                .contains("contexts", "inventory", "compare", "trace")
+                .contains("contexts", "inventory", "records", "rbac", "compare", "trace")
                 .contains("--kubeconfig", "--context", "--namespace", "--output", "--debug")
                 .contains("Exit codes: 0 ok, 1 findings, 2 usage, 3 connection/auth, 4 not found");
         assertThat(err.toString()).isEmpty();
@@ -62,7 +62,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"contexts", "inventory", "compare", "trace"})
+    @ValueSource(strings = {"contexts", "inventory", "records", "rbac", "compare", "trace"})
     void everySubcommandHasItsOwnHelp(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString()).contains("Usage: mirrorscope " + command);
