@@ -1,5 +1,6 @@
 package io.mirrorscope.app;
 
+import io.mirrorscope.ui.common.FxmlViews;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -30,12 +31,7 @@ public final class ViewLoader {
 
     /** Loads a view whose controller was built for this one instance (it holds a per-view model). */
     public <C> Loaded<C> load(Fxml fxml, C controller) {
-        return load(fxml, type -> {
-            if (!type.isInstance(controller)) {
-                throw new IllegalStateException(fxml.resource() + " asks for " + type.getName());
-            }
-            return controller;
-        });
+        return new Loaded<>(FxmlViews.load(fxml.resource(), controller), controller);
     }
 
     private <C> Loaded<C> load(Fxml fxml, javafx.util.Callback<Class<?>, Object> controllers) {

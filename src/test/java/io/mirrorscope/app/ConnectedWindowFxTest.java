@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.mirrorscope.kube.inventory.InventoryReaderSeedTest;
 import io.mirrorscope.kube.inventory.StrimziMockServer;
+import io.mirrorscope.testsupport.NavigationLabels;
 import io.mirrorscope.testsupport.Screenshots;
 import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.main.ConnectionState;
-import io.mirrorscope.ui.main.NavNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +23,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -89,13 +87,13 @@ class ConnectedWindowFxTest {
 
     @Test
     void connectsFillsNavigationOpensViewsAndOnlyReads(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> labels(robot).containsAll(
+        await().atMost(Duration.ofSeconds(20)).until(() -> NavigationLabels.of(robot).containsAll(
                 List.of("europe-cluster", "us-cluster", "my-mirror-maker", "my-jaeger")));
         // Under load a watch may be re-established once right after the first list: wait for it to settle.
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 services.mainViewModel().connectionProperty().get() == ConnectionState.CONNECTED);
         assertThat(robot.lookup("#contextLabel").queryAs(Label.class).getText()).isEqualTo("context seed");
-        assertThat(labels(robot)).contains("Inventory", "Topology", "us-cluster", "Kafka clusters (2)")
+        assertThat(NavigationLabels.of(robot)).contains("Inventory", "Topology", "us-cluster", "Kafka clusters (2)")
                 .anyMatch(l -> l.startsWith("Mirrors (1)"));
         assertThat(services.preferences().lastContext()).contains("seed");
         Screenshots.save(root, "main-window-connected-seed");
@@ -118,21 +116,6 @@ class ConnectedWindowFxTest {
             }
         }
         assertThat(writes).as("requests other than GET").isEmpty();
-    }
-
-    private static List<String> labels(FxRobot robot) {
-        List<String> labels = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        TreeView<NavNode> tree = robot.lookup("#navigation").queryAs(TreeView.class);
-        collect(tree.getRoot(), labels);
-        return labels;
-    }
-
-    private static void collect(TreeItem<NavNode> item, List<String> labels) {
-        if (item != null) {
-            labels.add(item.getValue().label());
-            item.getChildren().forEach(child -> collect(child, labels));
-        }
     }
 
     private static void drainRecordedRequests() {

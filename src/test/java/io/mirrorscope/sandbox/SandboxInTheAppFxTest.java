@@ -9,6 +9,7 @@ import io.mirrorscope.app.AppPreferences;
 import io.mirrorscope.app.AppServices;
 import io.mirrorscope.app.Launcher;
 import io.mirrorscope.app.StartOptions;
+import io.mirrorscope.testsupport.NavigationLabels;
 import io.mirrorscope.testsupport.Screenshots;
 import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.main.NavNode;
@@ -21,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
@@ -31,8 +31,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -116,7 +114,7 @@ class SandboxInTheAppFxTest {
     void windowConnectsAndTheSandboxMenuReachesTheMirror(FxRobot robot) throws Exception {
         // Labels carry a health mark ("  ⚠") while a resource is not ready: compare names only.
         // Kinds arrive one informer at a time: wait for the whole seed.
-        await().atMost(Duration.ofSeconds(30)).until(() -> labels(robot).containsAll(
+        await().atMost(Duration.ofSeconds(30)).until(() -> NavigationLabels.of(robot).containsAll(
                 List.of("europe-cluster", "us-cluster", "my-mirror-maker2", "my-jaeger")));
         robot.interact(() -> services.mainWindowController()
                 .open(services.workspaceView("view/topology").orElseThrow()));
@@ -147,20 +145,5 @@ class SandboxInTheAppFxTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(sandbox.controlUrl())).build(), HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body());
-    }
-
-    private static List<String> labels(FxRobot robot) {
-        List<String> labels = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        TreeView<NavNode> tree = robot.lookup("#navigation").queryAs(TreeView.class);
-        collect(tree.getRoot(), labels);
-        return labels;
-    }
-
-    private static void collect(TreeItem<NavNode> item, List<String> labels) {
-        if (item != null) {
-            labels.add(item.getValue().label().replaceFirst("  [⚠✘?]$", ""));
-            item.getChildren().forEach(child -> collect(child, labels));
-        }
     }
 }

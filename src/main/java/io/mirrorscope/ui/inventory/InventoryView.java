@@ -1,10 +1,8 @@
 package io.mirrorscope.ui.inventory;
 
+import io.mirrorscope.ui.common.FxmlViews;
 import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.common.WorkView;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 
@@ -27,21 +25,10 @@ public final class InventoryView implements WorkView {
     /** Loads the view around a view model. */
     public static InventoryView create(InventoryViewModel viewModel) {
         InventoryController controller = new InventoryController(viewModel);
-        FXMLLoader loader = new FXMLLoader(InventoryView.class.getResource(FXML));
-        loader.setControllerFactory(type -> {
-            if (type != InventoryController.class) {
-                throw new IllegalStateException("Unexpected controller " + type);
-            }
-            return controller;
-        });
-        try {
-            Parent root = loader.load();
-            root.getStylesheets().add(Styles.STYLESHEET);
-            root.getStylesheets().add("/css/inventory.css");
-            return new InventoryView(root, controller);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load " + FXML, e);
-        }
+        Parent root = FxmlViews.load(FXML, controller);
+        root.getStylesheets().add(Styles.STYLESHEET);
+        root.getStylesheets().add("/css/inventory.css");
+        return new InventoryView(root, controller);
     }
 
     public InventoryController controller() {
