@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the jlink runtime, the jpackage app image (with an AppCDS archive) and the installer for this OS.
+# Builds the jlink runtime, the jpackage app image (with an AOT cache) and the installer for this OS.
 #   usage: packaging/build-installer.sh VERSION      (run by ./mvnw -Pinstaller package, after the jar is built)
 # Inputs: target/mirrorscope.jar and target/lib/*.jar. Outputs under target/:
 #   jfx/ (JavaFX platform jars for jlink), installer-input/ (app jar + libs), runtime/ (jlink image),
@@ -34,7 +34,7 @@ for jar in "$t"/lib/*.jar; do
     *) cp "$jar" "$t/installer-input/lib/" ;;
   esac
 done
-cp "$t/mirrorscope.jar" packaging/cds-dump.sh "$t/installer-input/"
+cp "$t/mirrorscope.jar" packaging/aot-cache.sh "$t/installer-input/"
 
 step "Check jlink.config against jdeps"
 modules=$(grep -v '^\s*#' jlink.config | grep -v '^\s*$' | paste -sd, -)
@@ -60,7 +60,7 @@ start=$(millis)
 echo "runtime: $(du -sm "$t/runtime" | cut -f1) MB in $(( $(millis) - start )) ms"
 
 step "jpackage app image"
-cds_options=(--java-options '-XX:SharedArchiveFile=$APPDIR/mirrorscope.jsa'
+cds_options=(--java-options '-XX:AOTCache=$APPDIR/mirrorscope.aot'
              --java-options '-Xlog:disable' --java-options '-Xlog:all=warning:stderr')
 case "$os" in
   linux) icon=packaging/icons/mirrorscope.png ;;
@@ -77,23 +77,18 @@ case "$os" in
   windows) image="$t/dist/MirrorScope"; launcher="$image/MirrorScope.exe"; appdir="$image/app" ;;
 esac
 
-step "AppCDS: training run (headless window), class list, archive"
-# The class list is path-independent and ships in the image; the archive is bound to the image's location, so the
-# deb's postinst dumps it again for /opt/mirrorscope (packaging/linux/postinst).
-# JAVA_TOOL_OPTIONS reaches the JVM of any launcher (jpackage's ignores JDK_JAVA_OPTIONS).
-rm -f "$appdir/mirrorscope.jsa"
-JAVA_TOOL_OPTIONS="-Xshare:off -XX:DumpLoadedClassList=$appdir/mirrorscope.classlist -Dglass.platform=Headless -Dprism.order=sw" \
-  "$launcher" --smoke 2> >(grep -v '^Picked up JAVA_TOOL_OPTIONS' >&2)
-sh "$appdir/cds-dump.sh" "$appdir"
-echo "classes in the list: $(grep -vc '^#' "$appdir/mirrorscope.classlist"); archive: $(du -m "$appdir/mirrorscope.jsa" | cut -f1) MB"
+step "AOT cache (JDK 25 AppCDS successor): headless training run, then the cache"
+start=$(millis)
+sh "$appdir/aot-cache.sh" "$appdir"
+echo "AOT cache: $(du -m "$appdir/mirrorscope.aot" | cut -f1) MB in $(( $(millis) - start )) ms"
 
 step "Installer"
-# The installer ships the class list, not the archive (which is bound to this folder and large): the deb's
-# postinst dumps it for the install location.
+# The installer does not ship the AOT cache (bound to this folder, and large): the deb's postinst makes it for the
+# install location.
 stage="$t/installer-stage"
 rm -rf "$stage" && mkdir -p "$stage" && cp -a "$image" "$stage/"
-rm -f "$stage"/MirrorScope*/lib/app/mirrorscope.jsa "$stage"/MirrorScope*/app/mirrorscope.jsa \
-  "$stage"/MirrorScope.app/Contents/app/mirrorscope.jsa
+rm -f "$stage"/MirrorScope*/lib/app/mirrorscope.aot "$stage"/MirrorScope*/app/mirrorscope.aot \
+  "$stage"/MirrorScope.app/Contents/app/mirrorscope.aot
 image_for_installer="$stage/$(basename "$image")"
 case "$os" in
   linux)
