@@ -39,7 +39,8 @@ done
 if [ "${1:-}" = "--install-deb" ]; then
   deb=$(ls target/dist/*.deb | head -n 1)
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq "./$deb" >/dev/null
+  # Its dependencies (xdg-utils, X libraries) come from the Debian mirror: refresh the lists once if needed.
+  apt-get install -y -qq "./$deb" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "./$deb" >/dev/null; }
   trap 'apt-get remove -y -qq mirrorscope >/dev/null || true' EXIT
   [ -x /usr/bin/mirrorscope ] || fail "the deb did not put mirrorscope on the PATH"
   mirrorscope --version | grep -q '^MirrorScope ' || fail "installed mirrorscope --version"
