@@ -1,6 +1,5 @@
 package io.mirrorscope.app;
 
-import io.mirrorscope.cli.GlobalOptions;
 import io.mirrorscope.cli.MirrorScopeCommand;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -21,6 +20,10 @@ public final class Launcher {
 
     public static void main(String[] args) {
         LogSetup.beforeFirstLogger(Arrays.asList(args).contains("--debug"));
+        if (isPlainWindowStart(args)) {
+            // Logging's configuration takes a few hundred milliseconds: do it beside the toolkit's start-up.
+            Thread.ofPlatform().name("log-init").daemon().start(LogSetup::initialize);
+        }
         int exit = run(args);
         // GUI runs return here after the last window closed; CLI runs once the command finished.
         System.exit(exit);
@@ -28,14 +31,24 @@ public final class Launcher {
 
     /** Runs the command line and returns the exit code (tests call this without exiting the JVM). */
     public static int run(String... args) {
-        CommandLine cli = MirrorScopeCommand.commandLine(Launcher::startGui);
+        if (isPlainWindowStart(args)) {
+            // Nothing to parse: the window opens without building the command line (a visible part of start-up).
+            return startGui(new StartOptions(null, null, null, args.length == 1));
+        }
+        CommandLine cli = MirrorScopeCommand.commandLine((options, smoke) ->
+                startGui(StartOptions.from(options, smoke)));
         return cli.execute(args);
     }
 
-    private static int startGui(GlobalOptions options, boolean smoke) {
+    /** No arguments (or only the installer's {@code --smoke}): the plain desktop start. */
+    private static boolean isPlainWindowStart(String... args) {
+        return args.length == 0 || args.length == 1 && args[0].equals("--smoke");
+    }
+
+    private static int startGui(StartOptions options) {
         // The class-path layout is deliberate (design.md: fabric8 and ControlsFX are not modules); JavaFX's
         // one-time "unsupported configuration" warning would only confuse users on the terminal.
         JAVAFX_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
-        return MirrorScopeApp.launchAndWait(StartOptions.from(options, smoke));
+        return MirrorScopeApp.launchAndWait(options);
     }
 }

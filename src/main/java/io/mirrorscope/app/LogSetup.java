@@ -22,6 +22,11 @@ final class LogSetup {
         System.setProperty(CONSOLE_LEVEL_PROPERTY, debug ? "DEBUG" : "OFF");
     }
 
+    /** Configures the logging backend now (it would otherwise happen on the first logger, on the FX thread). */
+    static void initialize() {
+        org.slf4j.LoggerFactory.getILoggerFactory();
+    }
+
     /** Where the app keeps its log: the platform's per-user data directory. */
     static Path dataDirectory() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
