@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param name the Kafka listener name (upper case, e.g. {@code PLAIN}, {@code TLS})
  * @param security how clients authenticate
- * @param advertisedHost the host name advertised to clients ({@code null}: the bind address)
+ * @param advertisedHost the host name advertised to clients ({@code null}: the bind address); {@code {id}} in it
+ *     stands for the node id, so each node of a multi-node cluster advertises its own name
  */
 public record KafkaListener(String name, Security security, String advertisedHost) {
 
@@ -51,9 +52,17 @@ public record KafkaListener(String name, Security security, String advertisedHos
         return new KafkaListener(name, Security.SCRAM_SSL, null);
     }
 
-    /** The same listener advertising another host name (clients must resolve it to the bind address). */
+    /**
+     * The same listener advertising another host name (clients must resolve it to the bind address), e.g.
+     * {@code my-cluster-kafka-{id}.my-cluster-kafka-brokers.ns.svc} for per-node names.
+     */
     public KafkaListener advertising(String host) {
         return new KafkaListener(name, security, host);
+    }
+
+    /** The host name node {@code nodeId} advertises ({@code {id}} replaced), or {@code null}. */
+    String advertisedHost(int nodeId) {
+        return advertisedHost == null ? null : advertisedHost.replace("{id}", String.valueOf(nodeId));
     }
 
     /** The prefix of listener-scoped broker settings, e.g. {@code listener.name.tls.}. */

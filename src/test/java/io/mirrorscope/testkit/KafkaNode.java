@@ -32,6 +32,7 @@ public final class KafkaNode implements AutoCloseable {
     private final String name;
     private final Properties config;
     private final Path logDir;
+    private final String clusterId;
     private KafkaRaftServer server;
     private boolean closed;
 
@@ -40,9 +41,15 @@ public final class KafkaNode implements AutoCloseable {
      * configuration whose {@code log.dirs} is {@code logDir}.
      */
     KafkaNode(String name, Properties config, Path logDir) {
+        this(name, config, logDir, Uuid.randomUuid().toString());
+    }
+
+    /** As above, for one node of a multi-node cluster: every node is formatted with the same {@code clusterId}. */
+    KafkaNode(String name, Properties config, Path logDir, String clusterId) {
         this.name = name;
         this.config = config;
         this.logDir = logDir;
+        this.clusterId = clusterId;
         format();
     }
 
@@ -51,7 +58,7 @@ public final class KafkaNode implements AutoCloseable {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(Integer.parseInt(config.getProperty("node.id")))
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setClusterId(clusterId)
                     .addDirectory(logDir.toString())
                     .setMetadataLogDirectory(logDir.toString())
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,14 +27,19 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * A single-node KRaft Kafka cluster in this JVM, secured like a Strimzi cluster: a cluster CA signs the broker
- * certificate, a clients CA signs user certificates (the broker trusts it for mTLS), SCRAM-SHA-512 users are created
+ * A KRaft Kafka cluster in this JVM, secured like a Strimzi cluster: a cluster CA signs the broker
+ * certificates, a clients CA signs user certificates (the broker trusts it for mTLS), SCRAM-SHA-512 users are created
  * through the Admin API with 4096 iterations as the User Operator does. Every port is picked free at start;
- * {@link #close()} stops the broker and deletes its data.
+ * {@link #close()} stops the brokers and deletes their data.
+ *
+ * <p>By default one combined broker+controller node; {@link Builder#brokers(int)} or {@link Builder#bindHosts} run
+ * several combined nodes (node ids 0..n-1, one cluster id, static {@code controller.quorum.voters} of all of them),
+ * each with its own ports, bind address and certificate, as Strimzi gives each broker pod its own.
  *
  * <pre>{@code
  * try (KafkaTestCluster kafka = KafkaTestCluster.builder("europe-cluster")
@@ -48,49 +55,72 @@ public final class KafkaTestCluster implements AutoCloseable {
     public static final int SCRAM_ITERATIONS = 4096;
 
     private final String name;
-    private final String bindHost;
     private final Map<String, KafkaListener> listeners;
-    private final Map<String, Integer> ports;
     private final TestCa clusterCa;
     private final TestCa clientsCa;
-    private final TestCa.IssuedCert brokerCert;
     private final Path dataDir;
-    private final KafkaNode node;
     private final String internalListener;
+    private final List<NodeSlot> slots;
+    private final List<KafkaNode> nodes;
+
+    /** What differs between the nodes of one cluster: id, bind address, ports, certificate. */
+    private record NodeSlot(int id, String bindHost, Map<String, Integer> ports, TestCa.IssuedCert cert) {
+
+        String advertisedHost(KafkaListener listener) {
+            return listener.advertisedHost() != null ? listener.advertisedHost(id) : bindHost;
+        }
+    }
 
     private KafkaTestCluster(Builder builder) throws IOException {
         this.name = builder.name;
-        this.bindHost = builder.bindHost;
         this.listeners = new LinkedHashMap<>();
         builder.listeners.forEach(l -> listeners.put(l.name(), l));
         this.clusterCa = builder.clusterCa != null ? builder.clusterCa : TestCa.clusterCa(name);
         this.clientsCa = builder.clientsCa != null ? builder.clientsCa : TestCa.clientsCa(name);
-        Set<String> sans = new LinkedHashSet<>(List.of("localhost", "127.0.0.1", bindHost));
-        listeners.values().stream().map(KafkaListener::advertisedHost).filter(h -> h != null).forEach(sans::add);
-        sans.addAll(builder.extraSans);
-        this.brokerCert = clusterCa.issueServer(List.copyOf(sans));
-        this.ports = new LinkedHashMap<>();
-        listeners.keySet().forEach(l -> ports.put(l, FreePorts.pick(bindHost)));
         this.internalListener = listeners.values().stream()
                 .filter(l -> l.security() == KafkaListener.Security.PLAINTEXT)
                 .map(KafkaListener::name).findFirst().orElse("INTERNAL");
+        List<String> hosts = builder.nodeBindHosts();
+        this.slots = new ArrayList<>();
+        for (int id = 0; id < hosts.size(); id++) {
+            slots.add(slot(id, hosts.get(id), builder.extraSans));
+        }
+        this.dataDir = Files.createTempDirectory("kafka-" + name + "-");
+        String clusterId = Uuid.randomUuid().toString();
+        this.nodes = new ArrayList<>();
+        for (NodeSlot slot : slots) {
+            Path logDir = slots.size() == 1 ? dataDir : Files.createDirectory(dataDir.resolve("node-" + slot.id()));
+            nodes.add(new KafkaNode(name + "-kafka-" + slot.id(), brokerConfig(slot, logDir, builder.brokerProperties),
+                    logDir, clusterId));
+        }
+    }
+
+    private NodeSlot slot(int id, String bindHost, List<String> extraSans) {
+        Set<String> sans = new LinkedHashSet<>(List.of("localhost", "127.0.0.1", bindHost));
+        listeners.values().stream().filter(l -> l.advertisedHost() != null).map(l -> l.advertisedHost(id))
+                .forEach(sans::add);
+        sans.addAll(extraSans);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        listeners.keySet().forEach(l -> ports.put(l, FreePorts.pick(bindHost)));
         if (internalListener.equals("INTERNAL")) {
             ports.put("INTERNAL", FreePorts.pick(bindHost));
         }
         ports.put("CONTROLLER", FreePorts.pick(bindHost));
-        this.dataDir = Files.createTempDirectory("kafka-" + name + "-");
-        this.node = new KafkaNode(name + "-kafka-0", brokerConfig(builder.brokerProperties), dataDir);
+        return new NodeSlot(id, bindHost, ports, clusterCa.issueServer(List.copyOf(sans)));
     }
 
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    private Properties brokerConfig(Map<String, String> overrides) {
+    private Properties brokerConfig(NodeSlot slot, Path logDir, Map<String, String> overrides) {
+        String bindHost = slot.bindHost();
+        Map<String, Integer> ports = slot.ports();
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "0");
-        p.put("controller.quorum.voters", "0@" + bindHost + ":" + ports.get("CONTROLLER"));
+        p.put("node.id", String.valueOf(slot.id()));
+        p.put("controller.quorum.voters", String.join(",", slots.stream()
+                .map(s -> s.id() + "@" + s.bindHost() + ":" + s.ports().get("CONTROLLER")).toList()));
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", internalListener);
         List<String> bind = new ArrayList<>();
@@ -98,10 +128,9 @@ public final class KafkaTestCluster implements AutoCloseable {
         List<String> protocols = new ArrayList<>();
         for (KafkaListener l : listeners.values()) {
             bind.add(l.name() + "://" + bindHost + ":" + ports.get(l.name()));
-            String host = l.advertisedHost() != null ? l.advertisedHost() : bindHost;
-            advertised.add(l.name() + "://" + host + ":" + ports.get(l.name()));
+            advertised.add(l.name() + "://" + slot.advertisedHost(l) + ":" + ports.get(l.name()));
             protocols.add(l.name() + ":" + l.security().protocol());
-            configureListener(p, l);
+            configureListener(p, l, slot.cert());
         }
         if (internalListener.equals("INTERNAL")) {
             bind.add("INTERNAL://" + bindHost + ":" + ports.get("INTERNAL"));
@@ -113,7 +142,7 @@ public final class KafkaTestCluster implements AutoCloseable {
         p.put("listeners", String.join(",", bind));
         p.put("advertised.listeners", String.join(",", advertised));
         p.put("listener.security.protocol.map", String.join(",", protocols));
-        p.put("log.dirs", dataDir.toString());
+        p.put("log.dirs", logDir.toString());
         p.put("num.partitions", "1");
         p.put("default.replication.factor", "1");
         p.put("offsets.topic.replication.factor", "1");
@@ -137,7 +166,7 @@ public final class KafkaTestCluster implements AutoCloseable {
         return p;
     }
 
-    private void configureListener(Properties p, KafkaListener listener) {
+    private void configureListener(Properties p, KafkaListener listener, TestCa.IssuedCert brokerCert) {
         if (listener.security() == KafkaListener.Security.PLAINTEXT) {
             return;
         }
@@ -156,8 +185,36 @@ public final class KafkaTestCluster implements AutoCloseable {
         }
     }
 
-    private KafkaTestCluster startNode() {
-        node.start();
+    private KafkaTestCluster startNodes() {
+        if (nodes.size() == 1) {
+            nodes.getFirst().start();
+            return this;
+        }
+        // a combined node's start-up waits for a controller quorum, so the nodes must start together
+        List<Thread> starters = new ArrayList<>();
+        Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
+        for (KafkaNode n : nodes) {
+            starters.add(Thread.ofPlatform().name("start-" + n.name()).start(() -> {
+                try {
+                    n.start();
+                } catch (RuntimeException e) {
+                    failures.put(n.name(), e);
+                }
+            }));
+        }
+        for (Thread starter : starters) {
+            try {
+                starter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting " + name, e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            IllegalStateException failure = new IllegalStateException("cannot start " + failures.keySet());
+            failures.values().forEach(failure::addSuppressed);
+            throw failure;
+        }
         return this;
     }
 
@@ -165,9 +222,14 @@ public final class KafkaTestCluster implements AutoCloseable {
         return name;
     }
 
-    /** The broker node, to stop and start it (a broker outage). */
+    /** The first (in a single-node cluster the only) broker node, to stop and start it (a broker outage). */
     public KafkaNode node() {
-        return node;
+        return nodes.getFirst();
+    }
+
+    /** All nodes, indexed by node id. */
+    public List<KafkaNode> nodes() {
+        return List.copyOf(nodes);
     }
 
     public TestCa clusterCa() {
@@ -178,9 +240,14 @@ public final class KafkaTestCluster implements AutoCloseable {
         return clientsCa;
     }
 
-    /** The broker's certificate (signed by the cluster CA). */
+    /** The first broker's certificate (signed by the cluster CA). */
     public TestCa.IssuedCert brokerCertificate() {
-        return brokerCert;
+        return brokerCertificate(0);
+    }
+
+    /** The certificate of broker {@code nodeId} (signed by the cluster CA). */
+    public TestCa.IssuedCert brokerCertificate(int nodeId) {
+        return slot(nodeId).cert();
     }
 
     public List<KafkaListener> listeners() {
@@ -196,27 +263,49 @@ public final class KafkaTestCluster implements AutoCloseable {
         return listener;
     }
 
-    /** The port the listener is bound to. */
+    /** The port the listener of the first node is bound to. */
     public int port(String listenerName) {
+        return port(listenerName, 0);
+    }
+
+    /** The port the listener of node {@code nodeId} is bound to. */
+    public int port(String listenerName, int nodeId) {
         listener(listenerName);
-        return ports.get(listenerName);
+        return slot(nodeId).ports().get(listenerName);
     }
 
-    /** {@code host:port} a client in this JVM connects to (the bind address, whatever is advertised). */
+    /** The address node {@code nodeId} binds to. */
+    public String bindHost(int nodeId) {
+        return slot(nodeId).bindHost();
+    }
+
+    private NodeSlot slot(int nodeId) {
+        if (nodeId < 0 || nodeId >= slots.size()) {
+            throw new IllegalArgumentException(name + " has no node " + nodeId + " (has " + slots.size() + ")");
+        }
+        return slots.get(nodeId);
+    }
+
+    /**
+     * {@code host:port[,host:port...]} a client in this JVM connects to (the bind addresses of all nodes, whatever is
+     * advertised).
+     */
     public String bootstrap(String listenerName) {
-        return bindHost + ":" + port(listenerName);
+        listener(listenerName);
+        return String.join(",", slots.stream().map(s -> s.bindHost() + ":" + s.ports().get(listenerName)).toList());
     }
 
-    /** {@code host:port} as advertised (the custom host name when one is set). */
+    /** {@code host:port[,host:port...]} as advertised (the custom host names when set). */
     public String advertisedBootstrap(String listenerName) {
         KafkaListener listener = listener(listenerName);
-        String host = listener.advertisedHost() != null ? listener.advertisedHost() : bindHost;
-        return host + ":" + port(listenerName);
+        return String.join(",", slots.stream()
+                .map(s -> s.advertisedHost(listener) + ":" + s.ports().get(listenerName)).toList());
     }
 
     /** Bootstrap of the always-present plaintext listener used for administration. */
     public String internalBootstrap() {
-        return bindHost + ":" + ports.get(internalListener);
+        return String.join(",", slots.stream()
+                .map(s -> s.bindHost() + ":" + s.ports().get(internalListener)).toList());
     }
 
     /** Issues a user certificate from the clients CA (what the broker trusts on mTLS listeners). */
@@ -310,7 +399,9 @@ public final class KafkaTestCluster implements AutoCloseable {
     @Override
     public void close() {
         try {
-            node.close();
+            for (KafkaNode n : nodes.reversed()) {
+                n.close();
+            }
         } finally {
             KafkaNode.deleteRecursively(dataDir);
         }
@@ -323,6 +414,8 @@ public final class KafkaTestCluster implements AutoCloseable {
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private final List<String> extraSans = new ArrayList<>();
         private String bindHost = "127.0.0.1";
+        private List<String> bindHosts = List.of();
+        private int brokers = 1;
         private TestCa clusterCa;
         private TestCa clientsCa;
 
@@ -344,7 +437,39 @@ public final class KafkaTestCluster implements AutoCloseable {
             return this;
         }
 
-        /** Extra subject alternative names for the broker certificate (e.g. Strimzi service names). */
+        /**
+         * Runs {@code count} combined broker+controller nodes (default 1), all on {@link #bindHost} with their own
+         * ports unless {@link #bindHosts} gives each its own address.
+         */
+        public Builder brokers(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("at least one broker, not " + count);
+            }
+            this.brokers = count;
+            return this;
+        }
+
+        /** One loopback address per node (node id = index); also sets the number of nodes. */
+        public Builder bindHosts(String... hosts) {
+            if (hosts.length == 0) {
+                throw new IllegalArgumentException("no bind hosts");
+            }
+            this.bindHosts = List.of(hosts);
+            this.brokers = hosts.length;
+            return this;
+        }
+
+        private List<String> nodeBindHosts() {
+            if (bindHosts.isEmpty()) {
+                return Collections.nCopies(brokers, bindHost);
+            }
+            if (bindHosts.size() != brokers) {
+                throw new IllegalArgumentException(brokers + " brokers but " + bindHosts.size() + " bind hosts");
+            }
+            return bindHosts;
+        }
+
+        /** Extra subject alternative names for every broker certificate (e.g. Strimzi service names). */
         public Builder brokerSans(List<String> names) {
             extraSans.addAll(names);
             return this;
@@ -368,7 +493,7 @@ public final class KafkaTestCluster implements AutoCloseable {
             return this;
         }
 
-        /** Formats the storage and starts the broker; returns once it accepts connections. */
+        /** Formats the storage and starts the brokers; returns once they accept connections. */
         public KafkaTestCluster start() {
             if (listeners.isEmpty()) {
                 listeners.add(KafkaListener.plain("PLAIN"));
@@ -380,7 +505,7 @@ public final class KafkaTestCluster implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             try {
-                return cluster.startNode();
+                return cluster.startNodes();
             } catch (RuntimeException e) {
                 cluster.close();
                 throw e;

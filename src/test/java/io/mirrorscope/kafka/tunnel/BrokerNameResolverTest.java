@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A TLS broker bound to 127.0.0.2 that advertises an in-cluster name no DNS knows; the JEP 418 resolver maps it, and
- * the client consumes with host name verification on. (The testkit runs single-node clusters, so this is one
- * broker; the resolver itself has no per-broker limit.)
+ * the client consumes with host name verification on. {@link BrokerNameResolver3BrokersTest} does the same with three
+ * brokers, one partition leader on each.
  */
 class BrokerNameResolverTest {
 
