@@ -4,7 +4,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code mirrorscope trace}: not available yet; exits 2 rather than print a made-up result. */
-@Command(name = "trace", mixinStandardHelpOptions = true, description = "Find a record's trace in Jaeger and print its timeline.")
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = "Find a record's trace in Jaeger and print its timeline.")
 public final class TraceCommand implements Callable<Integer> {
 
     @Override

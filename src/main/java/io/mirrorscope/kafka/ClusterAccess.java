@@ -53,7 +53,7 @@ public final class ClusterAccess {
     private ClusterAccess() {
     }
 
-    /** Reads the cluster's listeners and secrets (GET only) and opens what is needed. Blocking: not on the FX thread. */
+    /** Reads the cluster's listeners and secrets (GET only) and opens what is needed. Blocking: not on FX. */
     public static Connection open(KubernetesClient client, Target target) {
         StrimziClusterReader reader = new StrimziClusterReader(client, target.namespace());
         StrimziConnections.Listener picked = StrimziConnections.pickListener(target.cluster(),

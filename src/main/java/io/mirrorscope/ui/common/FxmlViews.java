@@ -12,7 +12,7 @@ public final class FxmlViews {
     private FxmlViews() {
     }
 
-    /** Loads {@code resource} (e.g. {@code /fxml/topology_view.fxml}); the FXML must ask for {@code controller}'s type. */
+    /** Loads {@code resource} (e.g. {@code /fxml/topology_view.fxml}); the FXML must ask for the controller's type. */
     public static Parent load(String resource, Object controller) {
         URL url = FxmlViews.class.getResource(resource);
         if (url == null) {

@@ -95,7 +95,7 @@ public final class MainWindowController {
                 .map(s -> s == ConnectionState.DISCONNECTED || s == ConnectionState.FAILED));
 
         new NavigationTree(navigation, actions::open).follow(viewModel.navigationProperty());
-        // Ctrl+Tab must work even where a text field or table would take it for focus traversal: filter, not accelerator.
+        // Ctrl+Tab must work even where a text field or table takes it for focus traversal: filter, not accelerator.
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.TAB && e.isShortcutDown()) {
                 workArea.cycle(e.isShiftDown() ? -1 : 1);

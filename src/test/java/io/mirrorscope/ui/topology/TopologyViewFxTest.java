@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorscope.core.inventory.Inventory;
 import io.mirrorscope.core.inventory.TopologyEdge;
-import io.mirrorscope.kube.inventory.InventoryReader;
 import io.mirrorscope.kube.inventory.InventoryReaderSeedTest;
 import io.mirrorscope.testsupport.Screenshots;
 import java.nio.file.Path;
