@@ -96,6 +96,15 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    @Test
+    void everyKubernetesClientPassesTheGuard() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.mirrorscope.kube.KubeSession")
+                .should().dependOnClassesThat().haveFullyQualifiedName(
+                        "io.fabric8.kubernetes.client.KubernetesClientBuilder")
+                .because("only KubeSession builds Kubernetes clients, each with the read-only guard installed")
+                .check(main);
+    }
+
     /**
      * Builders (e.g. {@code KubernetesClientBuilder}) are not writes, and neither is {@code InOutCreateable.create}:
      * fabric8 uses it only for the review APIs (SelfSubjectAccessReview/RulesReview), which persist nothing and
