@@ -31,9 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -60,11 +58,7 @@ class RecordsTunnelTest {
                 .brokerSans(List.of(BROKER, BOOTSTRAP))
                 .start()) {
             kafka.createTopic("orders", 1);
-            Map<String, Object> cfg = new HashMap<>();
-            cfg.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.internalBootstrap());
-            cfg.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            try (KafkaProducer<String, String> p = new KafkaProducer<>(cfg)) {
+            try (KafkaProducer<String, String> p = kafka.stringProducer()) {
                 for (int i = 0; i < 3; i++) {
                     p.send(new ProducerRecord<>("orders", "k" + i, "internal " + i));
                 }

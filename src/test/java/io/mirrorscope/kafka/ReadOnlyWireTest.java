@@ -13,18 +13,15 @@ import io.mirrorscope.testkit.KafkaTestCluster;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,12 +50,8 @@ class ReadOnlyWireTest {
                 .listener(KafkaListener.plain("ADMIN"))  // first plain listener = the testkit's admin listener
                 .listener(KafkaListener.plain("PLAIN").advertising("127.0.0.2")).start()) {
             kafka.createTopic("orders", 3);
-            Map<String, Object> producerConfig = new HashMap<>();
-            producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.internalBootstrap());
-            producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             int port = kafka.port("PLAIN");
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig);
+            try (KafkaProducer<String, String> producer = kafka.stringProducer();
                     RecordingProxy proxy = new RecordingProxy("127.0.0.2", port,
                             new InetSocketAddress("127.0.0.1", port))) {
                 for (int i = 0; i < 30; i++) {

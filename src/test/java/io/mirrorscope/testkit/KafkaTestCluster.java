@@ -26,10 +26,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * A KRaft Kafka cluster in this JVM, secured like a Strimzi cluster: a cluster CA signs the broker
@@ -306,6 +309,15 @@ public final class KafkaTestCluster implements AutoCloseable {
     public String internalBootstrap() {
         return String.join(",", slots.stream()
                 .map(s -> s.bindHost() + ":" + s.ports().get(internalListener)).toList());
+    }
+
+    /** A String producer on the internal plaintext listener, for tests that write their own records. Close it. */
+    public KafkaProducer<String, String> stringProducer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, internalBootstrap());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return new KafkaProducer<>(config);
     }
 
     /** Issues a user certificate from the clients CA (what the broker trusts on mTLS listeners). */

@@ -24,14 +24,10 @@ import io.mirrorscope.testkit.TestCa;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,11 +57,7 @@ class BrokerNameResolverTest {
                 .brokerSans(List.of(BROKER, BOOTSTRAP))
                 .start();
         kafka.createTopic("orders", 2);
-        Map<String, Object> cfg = new HashMap<>();
-        cfg.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.internalBootstrap());
-        cfg.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        try (KafkaProducer<String, String> p = new KafkaProducer<>(cfg)) {
+        try (KafkaProducer<String, String> p = kafka.stringProducer()) {
             for (int i = 0; i < 6; i++) {
                 p.send(new ProducerRecord<>("orders", i % 2, "k" + i, "Hello world - " + i));
             }

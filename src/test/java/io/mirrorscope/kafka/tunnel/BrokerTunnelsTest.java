@@ -22,9 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,11 +45,7 @@ class BrokerTunnelsTest {
                 .brokerSans(List.of(BROKER, BOOTSTRAP))
                 .start()) {
             kafka.createTopic("orders", 1);
-            Map<String, Object> cfg = new HashMap<>();
-            cfg.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.internalBootstrap());
-            cfg.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            try (KafkaProducer<String, String> p = new KafkaProducer<>(cfg)) {
+            try (KafkaProducer<String, String> p = kafka.stringProducer()) {
                 for (int i = 0; i < 5; i++) {
                     p.send(new ProducerRecord<>("orders", "k" + i, "through the tunnel " + i));
                 }
