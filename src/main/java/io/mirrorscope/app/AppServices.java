@@ -102,10 +102,8 @@ public final class AppServices implements AutoCloseable {
                 item.setOnAction(e -> work.submit("Sandbox: " + sw.label(), () -> switches.apply(sw.spec()))
                         .whenComplete((answer, failure) -> {
                             if (failure != null) {
-                                Alert alert = new Alert(Alert.AlertType.ERROR, Problems.oneLine(failure));
-                                alert.initOwner(stage);
-                                alert.setHeaderText("The sandbox did not apply \"" + sw.label() + "\"");
-                                alert.show();
+                                showActionFailed("The sandbox did not apply \"" + sw.label() + "\"",
+                                        Problems.oneLine(failure));
                             }
                         }));
                 mainWindow.sandboxMenu().getItems().add(item);
@@ -166,18 +164,22 @@ public final class AppServices implements AutoCloseable {
         return io;
     }
 
+    /** An action the user started failed: a dialog is right here (failures of watches stay inline). */
+    private void showActionFailed(String header, String problem) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, problem);
+        alert.initOwner(stage);
+        alert.setHeaderText(header);
+        alert.show();
+    }
+
     /** Opens what a navigation entry stands for (double-click or Enter in the tree). */
     public void openNavigation(NavNode node) {
         if (workspace == null) {
             return;
         }
         if (node.kind() == NavNode.Kind.CLUSTER) {
-            workspace.openTopicBrowser(node, work, io, viewLoader, mainWindow::open, problem -> {
-                Alert alert = new Alert(Alert.AlertType.ERROR, problem);
-                alert.initOwner(stage);
-                alert.setHeaderText("Cannot browse the topics of " + node.label().strip());
-                alert.show();
-            });
+            workspace.openTopicBrowser(node, work, io, viewLoader, mainWindow::open, problem ->
+                    showActionFailed("Cannot browse the topics of " + node.label().strip(), problem));
             return;
         }
         workspace.viewFor(node).ifPresent(mainWindow::open);

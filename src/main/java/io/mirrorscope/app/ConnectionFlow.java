@@ -73,7 +73,7 @@ final class ConnectionFlow {
     }
 
     private Problem problemOf(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+        Throwable cause = Problems.unwrap(failure);
         if (cause instanceof ProblemException pe) {
             return pe.problem();
         }
