@@ -122,36 +122,11 @@ final class Workspace implements AutoCloseable {
             ViewLoader.Loaded<TopicBrowserController> loaded = views.load(Fxml.TOPIC_BROWSER,
                     new TopicBrowserController(viewModel));
             String title = "Topics — " + nsName[1] + (parts.connection().tunnelled() ? " (tunnel)" : "");
-            TopicBrowserView browser = new TopicBrowserView(title, loaded.root(), loaded.controller());
+            // Closing an Admin client and tunnels blocks: never on the FX thread.
+            TopicBrowserView browser = new TopicBrowserView(title, loaded.root(), loaded.controller(),
+                    () -> io.execute(parts::close));
             viewModel.loadTopics();
-            show.accept(new WorkView() {
-                @Override
-                public String title() {
-                    return browser.title();
-                }
-
-                @Override
-                public javafx.scene.Node node() {
-                    return browser.node();
-                }
-
-                @Override
-                public void refresh() {
-                    browser.refresh();
-                }
-
-                @Override
-                public void focusFilter() {
-                    browser.focusFilter();
-                }
-
-                @Override
-                public void close() {
-                    browser.close();
-                    // Closing an Admin client and tunnels blocks: never on the FX thread.
-                    io.execute(parts::close);
-                }
-            });
+            show.accept(browser);
         });
     }
 

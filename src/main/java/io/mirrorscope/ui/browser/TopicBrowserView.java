@@ -12,12 +12,17 @@ public final class TopicBrowserView implements WorkView {
     private final String title;
     private final Node root;
     private final TopicBrowserController controller;
+    private final Runnable afterClose;
 
-    /** {@code root} and {@code controller} come from loading {@code topic_browser.fxml}. */
-    public TopicBrowserView(String title, Node root, TopicBrowserController controller) {
+    /**
+     * {@code root} and {@code controller} come from loading {@code topic_browser.fxml}; {@code afterClose} releases
+     * what the view's owner opened for it (the reading, tunnels), once the read has stopped.
+     */
+    public TopicBrowserView(String title, Node root, TopicBrowserController controller, Runnable afterClose) {
         this.title = title;
         this.root = root;
         this.controller = controller;
+        this.afterClose = afterClose;
     }
 
     @Override
@@ -43,5 +48,6 @@ public final class TopicBrowserView implements WorkView {
     @Override
     public void close() {
         controller.close();
+        afterClose.run();
     }
 }
