@@ -1,9 +1,6 @@
 package io.mirrorscope.app;
 
 import io.mirrorscope.ui.common.FxmlViews;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.fxml.FXMLLoader;
@@ -26,27 +23,13 @@ public final class ViewLoader {
     }
 
     public <C> Loaded<C> load(Fxml fxml) {
-        return load(fxml, this::controller);
+        FXMLLoader loader = FxmlViews.loadWith(fxml.resource(), this::controller);
+        return new Loaded<>(loader.getRoot(), loader.getController());
     }
 
     /** Loads a view whose controller was built for this one instance (it holds a per-view model). */
     public <C> Loaded<C> load(Fxml fxml, C controller) {
         return new Loaded<>(FxmlViews.load(fxml.resource(), controller), controller);
-    }
-
-    private <C> Loaded<C> load(Fxml fxml, javafx.util.Callback<Class<?>, Object> controllers) {
-        URL url = ViewLoader.class.getResource(fxml.resource());
-        if (url == null) {
-            throw new IllegalStateException("FXML resource missing: " + fxml.resource());
-        }
-        FXMLLoader loader = new FXMLLoader(url);
-        loader.setControllerFactory(controllers);
-        try {
-            Parent root = loader.load();
-            return new Loaded<>(root, loader.getController());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load " + fxml.resource(), e);
-        }
     }
 
     private Object controller(Class<?> type) {
