@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,23 +139,46 @@ class SandboxFaultsTest {
     @Test
     @Order(4)
     void replayWritesTheRangeToTheTargetAgain() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> SandboxProbe.readAll(
-                sandbox.us().clientConfig(Sandbox.PLAIN), Sandbox.TARGET_TOPIC).stream()
-                .filter(r -> r.partition() == 3 && r.offset() <= 4).count() == 5);
+        // Earlier tests dropped records on purpose: replay five consecutive source offsets that all reached the
+        // target exactly once (which offsets those are depends on timing, so find them rather than assume 0-4).
+        long[] start = new long[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            start[0] = firstWindowMirroredOnce(3, 5);
+            return start[0] >= 0;
+        });
         Map<String, Long> before = countsOfPartition(3);
 
-        int replayed = sandbox.faults().replay(3, 0, 4);
+        int replayed = sandbox.faults().replay(3, start[0], start[0] + 4);
 
         assertThat(replayed).isEqualTo(5);
         Map<String, Long> after = countsOfPartition(3);
-        List<ConsumerRecord<String, String>> source = SandboxProbe.readAll(
-                sandbox.europe().clientConfig(Sandbox.PLAIN), Sandbox.TOPIC).stream()
-                .filter(r -> r.partition() == 3 && r.offset() <= 4).toList();
+        List<ConsumerRecord<String, String>> source = sourceRecords(3).stream()
+                .filter(r -> r.offset() >= start[0] && r.offset() <= start[0] + 4).toList();
         assertThat(source).hasSize(5);
         for (ConsumerRecord<String, String> r : source) {
             assertThat(before.get(r.value())).isEqualTo(1L);
             assertThat(after.get(r.value())).as("duplicate of " + r.value()).isEqualTo(2L);
         }
+    }
+
+    /** The first offset of {@code size} consecutive source records of a partition each on the target once, or -1. */
+    private static long firstWindowMirroredOnce(int partition, int size) {
+        Map<String, Long> target = countsOfPartition(partition);
+        List<ConsumerRecord<String, String>> source = sourceRecords(partition);
+        int run = 0;
+        for (ConsumerRecord<String, String> r : source) {
+            run = Long.valueOf(1L).equals(target.get(r.value())) ? run + 1 : 0;
+            if (run == size) {
+                return r.offset() - size + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static List<ConsumerRecord<String, String>> sourceRecords(int partition) {
+        return SandboxProbe.readAll(sandbox.europe().clientConfig(Sandbox.PLAIN), Sandbox.TOPIC).stream()
+                .filter(r -> r.partition() == partition)
+                .sorted(Comparator.comparingLong(ConsumerRecord::offset)).toList();
     }
 
     @Test
