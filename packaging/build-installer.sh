@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the jlink runtime, the jpackage app image (with an AOT cache) and the installer for this OS.
 #   usage: packaging/build-installer.sh VERSION      (run by ./mvnw -Pinstaller package, after the jar is built)
-# Inputs: target/mirrorscope.jar and target/lib/*.jar. Outputs under target/:
+# Inputs: target/mirrorscope.jar and the jars of its Class-Path (target/lib/). Outputs under target/:
 #   jfx/ (JavaFX platform jars for jlink), installer-input/ (app jar + libs), runtime/ (jlink image),
 #   dist/MirrorScope/ (app image, launcher bin/MirrorScope), dist/*.deb (and *.rpm where rpmbuild exists).
 set -euo pipefail
@@ -23,24 +23,31 @@ esac
 step() { printf '\n== %s\n' "$*"; }
 millis() { echo $(( $(date +%s%N) / 1000000 )); }
 
-step "Split libraries: JavaFX platform jars go into the runtime, the rest onto the class path"
-rm -rf "$t/jfx" "$t/installer-input" "$t/runtime" "$t/dist"
-mkdir -p "$t/jfx" "$t/installer-input/lib" "$t/dist"
-for jar in "$t"/lib/*.jar; do
-  name=$(basename "$jar")
-  case "$name" in
-    javafx-*-[0-9]*.[0-9]*-*.jar) cp "$jar" "$t/jfx/" ;;   # platform jar, e.g. javafx-base-26.0.2-linux.jar
-    javafx-*.jar) ;;                                        # the empty, platform-less javafx jars
-    *) cp "$jar" "$t/installer-input/lib/" ;;
-  esac
-done
-cp "$t/mirrorscope.jar" packaging/aot-cache.sh "$t/installer-input/"
+step "Stage the jars: JavaFX platform jars for jlink; the class path repacked (stored, this platform's natives)"
+rm -rf "$t/jfx" "$t/installer-input" "$t/runtime" "$t/dist" "$t/installer-stage"
+mkdir -p "$t/dist"
+case "$(uname -m)" in
+  x86_64|amd64) arch=amd64 ;;
+  aarch64|arm64) arch=aarch64 ;;
+  *) echo "unsupported CPU $(uname -m)" >&2; exit 1 ;;
+esac
+# Exactly the jars of the app jar's Class-Path: a stale jar left in target/lib by an earlier build never ships.
+"$bin/java" packaging/InstallerJars.java stage "$t" "$os" "$arch"
+cp packaging/aot-cache.sh "$t/installer-input/"
+
+# jlink.config: module lines, option lines (--...), "stored <module>/<package>" lines; # comments.
+config_lines() { grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' jlink.config; }
+modules=$(config_lines | grep -v -e '^--' -e '^stored ' | paste -sd, -)
+mapfile -t jlink_options < <(config_lines | grep '^--')
+stored=$(config_lines | sed -n 's/^stored //p' | sed 's/\./\\./g' | paste -sd'|' -)
+# jlink compresses what its filter matches: every resource but those directly in a stored package.
+compress="zip-6"
+[ -n "$stored" ] && compress="zip-6:filter=regex:^/(?!($stored)/[^/]+\$).*"
 
 step "Check jlink.config against jdeps"
-modules=$(grep -v '^\s*#' jlink.config | grep -v '^\s*$' | paste -sd, -)
 needed=$("$bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 \
   --module-path "$t/jfx" --class-path "$t/installer-input/lib/*" \
-  "$t/mirrorscope.jar" "$t"/installer-input/lib/*.jar | tail -n 1)
+  "$t/installer-input/mirrorscope.jar" "$t"/installer-input/lib/*.jar | tail -n 1)
 missing=""
 for m in ${needed//,/ }; do
   case ",$modules," in *",$m,"*) ;; *) missing="$missing $m" ;; esac
@@ -54,10 +61,20 @@ echo "jlink.config: $modules"
 
 step "jlink runtime"
 start=$(millis)
-"$bin/jlink" --module-path "$t/jfx" --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages --compress zip-6 \
+"$bin/jlink" --module-path "$t/jfx" --add-modules "$modules" "${jlink_options[@]}" --compress "$compress" \
   --output "$t/runtime"
-echo "runtime: $(du -sm "$t/runtime" | cut -f1) MB in $(( $(millis) - start )) ms"
+case "$os" in
+  windows) native_dir="$t/runtime/bin" ;;
+  *) native_dir="$t/runtime/lib" ;;
+esac
+"$bin/java" packaging/InstallerJars.java natives "$t/jfx" "$native_dir"
+if [ "$os" = linux ]; then
+  # The symbol tables of libjvm and friends are 5 MB on disk (1 MB in the .deb); a crash report (hs_err) still
+  # names the library and offset, and the build id stays to match Temurin's debug symbols.
+  command -v strip >/dev/null || { echo "strip not found: install binutils" >&2; exit 1; }
+  find "$t/runtime" -name '*.so' -exec strip --strip-unneeded {} +
+fi
+echo "runtime: $(du -sb "$t/runtime" | cut -f1) bytes in $(( $(millis) - start )) ms"
 
 step "jpackage app image"
 cds_options=(--java-options '-XX:AOTCache=$APPDIR/mirrorscope.aot'
@@ -92,6 +109,8 @@ rm -f "$stage"/MirrorScope*/lib/app/mirrorscope.aot "$stage"/MirrorScope*/app/mi
 image_for_installer="$stage/$(basename "$image")"
 case "$os" in
   linux)
+    # xz at its best level (64 MB dictionary): the repacked jars and the stored packages are made for it.
+    export DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=9
     "$bin/jpackage" --type deb --app-version "$app_version" --dest "$t/dist" --app-image "$image_for_installer" \
       @packaging/jpackage-linux.txt --name MirrorScope --license-file LICENSE \
       --description "Read-only view of cross-region Kafka replication on Strimzi" \
@@ -113,6 +132,6 @@ case "$os" in
     ;;
 esac
 
-step "Sizes"
-du -sm "$t/runtime" "$image" | sed 's/^/MB /'
+step "Sizes (bytes)"
+du -sb "$t/runtime" "$image"
 ls -l "$t/dist" | grep -Ev '^(total|d)' || true

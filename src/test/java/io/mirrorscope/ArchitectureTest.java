@@ -105,6 +105,15 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    @Test
+    void noAwtSwingOrImageIo() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "java.awt..", "javax.swing..", "javax.imageio..", "javax.sound..", "javax.print..")
+                .because("the installer's runtime leaves out AWT's native libraries (jlink.config, ADR 0003): "
+                        + "these classes would fail there with UnsatisfiedLinkError")
+                .check(main);
+    }
+
     /**
      * Builders (e.g. {@code KubernetesClientBuilder}) are not writes, and neither is {@code InOutCreateable.create}:
      * fabric8 uses it only for the review APIs (SelfSubjectAccessReview/RulesReview), which persist nothing and

@@ -46,7 +46,7 @@ public final class Launcher {
     }
 
     private static int startGui(StartOptions options) {
-        // The class-path layout is deliberate (design.md: fabric8 and ControlsFX are not modules); JavaFX's
+        // The class-path layout is deliberate (design.md: fabric8 publishes no module descriptors); JavaFX's
         // one-time "unsupported configuration" warning would only confuse users on the terminal.
         JAVAFX_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         return MirrorScopeApp.launchAndWait(options);

@@ -1,5 +1,6 @@
 package io.mirrorscope.ui.topology;
 
+import io.mirrorscope.ui.common.PngExport;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.fxml.FXML;
