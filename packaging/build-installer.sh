@@ -74,7 +74,7 @@ if [ "$os" = linux ]; then
   command -v strip >/dev/null || { echo "strip not found: install binutils" >&2; exit 1; }
   find "$t/runtime" -name '*.so' -exec strip --strip-unneeded {} +
 fi
-echo "runtime: $(du -sb "$t/runtime" | cut -f1) bytes in $(( $(millis) - start )) ms"
+echo "runtime: $(du -sk "$t/runtime" | cut -f1) KiB on disk, made in $(( $(millis) - start )) ms"
 
 step "jpackage app image"
 cds_options=(--java-options '-XX:AOTCache=$APPDIR/mirrorscope.aot'
@@ -132,6 +132,6 @@ case "$os" in
     ;;
 esac
 
-step "Sizes (bytes)"
-du -sb "$t/runtime" "$image"
+step "Sizes (KiB on disk)"
+du -sk "$t/runtime" "$image"
 ls -l "$t/dist" | grep -Ev '^(total|d)' || true

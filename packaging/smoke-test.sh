@@ -25,16 +25,17 @@ launcher=$image/bin/MirrorScope
 [ -x "$launcher" ] || { echo "no app image at $launcher (run ./mvnw -Pinstaller package first)" >&2; exit 1; }
 fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
 headless="-Dglass.platform=Headless -Dprism.order=sw"
-millis() { date +%s%3N; }
+millis() { date +%s%3N; }   # GNU date (Linux, Git Bash)
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
 
 # 1. Sizes
-runtime_bytes=$(du -sb "$image/lib/runtime" | cut -f1)
+# On disk: allocated blocks (du -sk: POSIX, also on macOS and Git Bash), not just the files' lengths.
+runtime_bytes=$(( $(du -sk "$image/lib/runtime" | cut -f1) * 1024 ))
 [ "$runtime_bytes" -le 80000000 ] || fail "the runtime takes $(mb "$runtime_bytes") on disk (bar: 80 MB)"
 echo "ok   runtime on disk: $(mb "$runtime_bytes") ($runtime_bytes bytes; bar 80 MB)"
 for installer in target/dist/*.deb target/dist/*.rpm; do
   [ -f "$installer" ] || continue
-  bytes=$(stat -c %s "$installer")
+  bytes=$(wc -c < "$installer" | tr -d ' ')
   [ "$bytes" -le 45000000 ] || fail "$(basename "$installer") is $(mb "$bytes") (bar: 45 MB)"
   echo "ok   $(basename "$installer"): $(mb "$bytes") ($bytes bytes; bar 45 MB)"
 done
