@@ -109,15 +109,22 @@ rm -f "$stage"/MirrorScope*/lib/app/mirrorscope.aot "$stage"/MirrorScope*/app/mi
 image_for_installer="$stage/$(basename "$image")"
 case "$os" in
   linux)
+    # jpackage's resource dir: postinst, prerm, the rpm spec, the desktop entry, and the menu icon (named after
+    # the app: without it the menu shows Java's default icon).
+    resources="$t/jpackage-resources"
+    rm -rf "$resources" && mkdir -p "$resources"
+    cp packaging/linux/* "$resources/"
+    cp packaging/icons/mirrorscope.png "$resources/MirrorScope.png"
+    linux_options=(@packaging/jpackage-linux.txt --resource-dir "$resources" --name MirrorScope
+      --license-file LICENSE --description "Read-only view of cross-region Kafka replication on Strimzi"
+      --vendor "The MirrorScope authors")
     # xz at its best level (64 MB dictionary): the repacked jars and the stored packages are made for it.
     export DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=9
     "$bin/jpackage" --type deb --app-version "$app_version" --dest "$t/dist" --app-image "$image_for_installer" \
-      @packaging/jpackage-linux.txt --name MirrorScope --license-file LICENSE \
-      --description "Read-only view of cross-region Kafka replication on Strimzi" \
-      --vendor "The MirrorScope authors"
+      "${linux_options[@]}"
     if command -v rpmbuild >/dev/null; then
       "$bin/jpackage" --type rpm --app-version "$app_version" --dest "$t/dist" --app-image "$image_for_installer" \
-        @packaging/jpackage-linux.txt --name MirrorScope --license-file LICENSE
+        "${linux_options[@]}" --linux-rpm-license-type MIT
     else
       echo "rpmbuild not found: no .rpm (install the rpm package to build one)"
     fi

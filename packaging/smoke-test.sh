@@ -40,6 +40,13 @@ for installer in target/dist/*.deb target/dist/*.rpm; do
   echo "ok   $(basename "$installer"): $(mb "$bytes") ($bytes bytes; bar 45 MB)"
 done
 
+deb=$(ls target/dist/*.deb 2>/dev/null | head -n 1 || true)
+if [ -n "$deb" ] && command -v dpkg-deb >/dev/null; then
+  dpkg-deb --fsys-tarfile "$deb" | tar -xO ./opt/mirrorscope/lib/MirrorScope.png | cmp -s - packaging/icons/mirrorscope.png \
+    || fail "the .deb's menu icon is not packaging/icons/mirrorscope.png"
+  echo "ok   the .deb's menu icon is MirrorScope's"
+fi
+
 # 2. Command line and codecs
 out=$("$launcher" --version) || fail "--version exited $?"
 grep -q '^MirrorScope ' <<<"$out" || fail "--version printed: $out"
