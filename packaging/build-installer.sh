@@ -94,6 +94,9 @@ case "$os" in
   windows) image="$t/dist/MirrorScope"; launcher="$image/MirrorScope.exe"; appdir="$image/app" ;;
 esac
 
+# jpackage's launcher and its library carry symbol tables too (0.4 MB)
+[ "$os" = linux ] && strip --strip-unneeded "$launcher" "$image/lib/libapplauncher.so"
+
 step "AOT cache (JDK 25 AppCDS successor): headless training run, then the cache"
 start=$(millis)
 sh "$appdir/aot-cache.sh" "$appdir"
