@@ -38,7 +38,8 @@ cp packaging/aot-cache.sh "$t/installer-input/"
 # jlink.config: module lines, option lines (--...), "stored <module>/<package>" lines; # comments.
 config_lines() { grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' jlink.config; }
 modules=$(config_lines | grep -v -e '^--' -e '^stored ' | paste -sd, -)
-mapfile -t jlink_options < <(config_lines | grep '^--')
+jlink_options=()
+while IFS= read -r option; do jlink_options+=("$option"); done < <(config_lines | grep '^--')
 stored=$(config_lines | sed -n 's/^stored //p' | sed 's/\./\\./g' | paste -sd'|' -)
 # jlink compresses what its filter matches: every resource but those directly in a stored package.
 compress="zip-6"
@@ -123,11 +124,16 @@ case "$os" in
       --vendor "The MirrorScope authors")
     # xz at its best level (64 MB dictionary): the repacked jars and the stored packages are made for it.
     export DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=9
+    # jpackage derives the .deb's dependencies from the libraries that the natives link and this machine has; on a
+    # build machine without GTK it would miss JavaFX's GTK glass, so that one is then named outright. (The .rpm
+    # gets no derived dependencies: it names GTK always.)
+    deb_deps=()
+    ldconfig -p 2>/dev/null | grep 'libgtk-3\.so\.0' >/dev/null || deb_deps=(--linux-package-deps libgtk-3-0)
     "$bin/jpackage" --type deb --app-version "$app_version" --dest "$t/dist" --app-image "$image_for_installer" \
-      "${linux_options[@]}"
+      "${linux_options[@]}" "${deb_deps[@]}"
     if command -v rpmbuild >/dev/null; then
       "$bin/jpackage" --type rpm --app-version "$app_version" --dest "$t/dist" --app-image "$image_for_installer" \
-        "${linux_options[@]}" --linux-rpm-license-type MIT
+        "${linux_options[@]}" --linux-package-deps gtk3 --linux-rpm-license-type MIT
     else
       echo "rpmbuild not found: no .rpm (install the rpm package to build one)"
     fi

@@ -3,7 +3,7 @@
 #   1. sizes: runtime <= 80 MB on disk, installer <= 45 MB (design.md's bars; MB = 10^6 bytes);
 #   2. the launcher answers as a CLI; Kafka's codecs work with the repacked jars on the image's runtime;
 #   3. the window opens on JavaFX's headless platform and exits 0, timed from exec to window shown, with and
-#      without the AOT cache;
+#      without the AOT cache; and once on an X server (Xvfb) with GTK, where xvfb-run exists;
 #   4. the image against the sandbox: `inventory` over TLS to its Kubernetes API, `records` over mTLS from its
 #      brokers (credentials from Strimzi secrets) -- the paths a module or library missing from the image breaks;
 #   5. with --install-deb: install the .deb with apt, check `mirrorscope` on the PATH, remove it (needs root).
@@ -24,6 +24,8 @@ image=target/dist/MirrorScope
 launcher=$image/bin/MirrorScope
 [ -x "$launcher" ] || { echo "no app image at $launcher (run ./mvnw -Pinstaller package first)" >&2; exit 1; }
 fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
+[ -f target/test-classes/io/mirrorscope/testkit/CodecCheck.class ] \
+  || fail "no test classes (the codec check and the sandbox are test code): build without -Dmaven.test.skip"
 headless="-Dglass.platform=Headless -Dprism.order=sw"
 millis() { date +%s%3N; }   # GNU date (Linux, Git Bash)
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
@@ -84,6 +86,14 @@ window() { # label, extra JVM options
 }
 window "with the AOT cache" ""
 window "without the AOT cache" "-XX:AOTMode=off"
+# A real window: GTK glass and the prism pipelines from the runtime's lib/, on an X server (Xvfb)
+if command -v xvfb-run >/dev/null; then
+  out=$(xvfb-run -a -s "-screen 0 1400x900x24" "$launcher" --smoke 2>&1) || fail "--smoke under Xvfb: $out"
+  grep -q 'main window shown' <<<"$out" || fail "--smoke under Xvfb printed: $out"
+  echo "ok   window shown on an X server (Xvfb, GTK glass)"
+else
+  echo "skip window on an X server: no xvfb-run (Debian: xvfb)"
+fi
 
 # 4. The image against the sandbox
 if $with_sandbox; then

@@ -18,7 +18,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 config_lines() { grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' jlink.config; }
 modules=$(config_lines | grep -v -e '^--' -e '^stored ' | paste -sd, -)
-mapfile -t jlink_options < <(config_lines | grep '^--')
+jlink_options=()
+while IFS= read -r option; do jlink_options+=("$option"); done < <(config_lines | grep '^--')
 "$JAVA_HOME/bin/jlink" --module-path target/jfx --add-modules "$modules" "${jlink_options[@]}" --compress zip-0 \
   --output "$work/runtime"
 "$JAVA_HOME/bin/jimage" extract --dir "$work/x" "$work/runtime/lib/modules"
