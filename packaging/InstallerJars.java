@@ -36,12 +36,15 @@ import java.util.zip.ZipOutputStream;
  *       build fails: its codec would not load.</li>
  * </ul>
  *
- * <p>The JavaFX natives go next to the JDK's own ({@code lib/}, {@code bin/} on Windows), where JavaFX looks first:
+ * <p>The JavaFX natives go where JavaFX looks first in a runtime image ({@code lib/}; {@code bin/javafx} on Windows):
  * without them there it extracts them into {@code ~/.openjfx/cache} at start-up.
  */
 public final class InstallerJars {
 
     private static final List<String> NATIVE_SUFFIXES = List.of(".so", ".dll", ".dylib", ".jnilib", ".a");
+
+    /** Jars that work without their native library (lz4-java falls back to Java), so may lose all of them. */
+    private static final List<String> JAVA_FALLBACK = List.of("lz4-java-");
 
     /** Folder names that the codec jars use for an OS and a CPU (zstd-jni, snappy-java, lz4-java layouts). */
     private static final Map<String, Set<String>> OS_NAMES = Map.of(
@@ -116,9 +119,13 @@ public final class InstallerJars {
                     (isFor(e.getName(), os, arch) ? mine : others).add(e.getName());
                 }
             }
+            String name = from.getFileName().toString();
             if (!others.isEmpty() && mine.isEmpty()) {
-                throw new IllegalStateException(from.getFileName() + " has native libraries, none for " + os + "/"
-                        + arch + ": " + others);
+                if (JAVA_FALLBACK.stream().noneMatch(name::startsWith)) {
+                    throw new IllegalStateException(name + " has native libraries, none for " + os + "/" + arch
+                            + ": " + others);
+                }
+                System.out.println(name + ": no native library for " + os + "/" + arch + "; it runs in Java");
             }
             long dropped = 0;
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {

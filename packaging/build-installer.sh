@@ -36,7 +36,7 @@ esac
 cp packaging/aot-cache.sh "$t/installer-input/"
 
 # jlink.config: module lines, option lines (--...), "stored <module>/<package>" lines; # comments.
-config_lines() { grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' jlink.config; }
+config_lines() { tr -d '\r' < jlink.config | grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$'; }
 modules=$(config_lines | grep -v -e '^--' -e '^stored ' | paste -sd, -)
 jlink_options=()
 while IFS= read -r option; do jlink_options+=("$option"); done < <(config_lines | grep '^--')
@@ -65,9 +65,26 @@ start=$(millis)
 "$bin/jlink" --module-path "$t/jfx" --add-modules "$modules" "${jlink_options[@]}" --compress "$compress" \
   --output "$t/runtime"
 case "$os" in
-  windows) native_dir="$t/runtime/bin" ;;
+  windows) native_dir="$t/runtime/bin/javafx" ;;   # where JavaFX's NativeLibLoader looks first on Windows
   *) native_dir="$t/runtime/lib" ;;
 esac
+# Every stored line must name a package of the runtime, and leave it uncompressed: a typo or a package that a
+# JDK update removed would otherwise cost installer size without a word.
+config_lines | sed -n 's/^stored //p' > "$t/stored-packages.txt"
+[ ! -s "$t/stored-packages.txt" ] || "$bin/jimage" list --verbose "$t/runtime/lib/modules" | awk '
+  NR == FNR { need[$1] = 1; next }
+  /^Module: / { module = $2; next }
+  NF == 4 && $1 ~ /^[0-9]+$/ {
+    package = $4; sub(/\/[^\/]*$/, "", package); key = module "/" package
+    if (key in need) { count[key]++; if ($3 != 0) compressed[key]++ }
+  }
+  END {
+    for (k in need) {
+      if (!count[k]) { print "jlink.config: stored " k ": no such package in the runtime"; bad = 1 }
+      else if (compressed[k]) { print "jlink.config: stored " k ": " compressed[k] " resources compressed"; bad = 1 }
+    }
+    exit bad
+  }' "$t/stored-packages.txt" - >&2
 "$bin/java" packaging/InstallerJars.java natives "$t/jfx" "$native_dir"
 if [ "$os" = linux ]; then
   # The symbol tables of libjvm and friends are 5 MB on disk (1 MB in the .deb); a crash report (hs_err) still

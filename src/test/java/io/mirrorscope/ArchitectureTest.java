@@ -108,9 +108,11 @@ class ArchitectureTest {
     @Test
     void noAwtSwingOrImageIo() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "java.awt..", "javax.swing..", "javax.imageio..", "javax.sound..", "javax.print..")
+                        "java.awt..", "javax.swing..", "javax.imageio..", "javax.sound..", "javax.print..",
+                        "javafx.print..", "javafx.embed.swing..")
                 .because("the installer's runtime leaves out AWT's native libraries (jlink.config, ADR 0003): "
-                        + "these classes would fail there with UnsatisfiedLinkError")
+                        + "these classes, and JavaFX's printing that draws through AWT, would fail there with "
+                        + "UnsatisfiedLinkError")
                 .check(main);
     }
 

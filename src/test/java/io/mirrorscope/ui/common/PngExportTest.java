@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +41,25 @@ class PngExportTest {
                 assertThat(read.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(argb[y * width + x]);
             }
         }
+    }
+
+    @Test
+    void chunksAreSignatureHeaderDataEndEachWithItsCrc() throws IOException {
+        // ImageIO does not check chunk CRCs: other readers (browsers, libpng) reject a file whose CRCs are wrong.
+        byte[] png = PngExport.encode(3, 2, new int[] {1, 2, 3, 4, 5, 6});
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(png));
+        assertThat(in.readNBytes(8)).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+        List<String> types = new ArrayList<>();
+        while (in.available() > 0) {
+            int length = in.readInt();
+            byte[] typeAndData = in.readNBytes(4 + length);
+            CRC32 crc = new CRC32();
+            crc.update(typeAndData);
+            String type = new String(typeAndData, 0, 4, StandardCharsets.US_ASCII);
+            assertThat(in.readInt()).as("CRC of %s", type).isEqualTo((int) crc.getValue());
+            types.add(type);
+        }
+        assertThat(types).containsExactly("IHDR", "IDAT", "IEND");
     }
 
     @Test
