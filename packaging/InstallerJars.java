@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,10 +114,11 @@ public final class InstallerJars {
         try (ZipFile zip = new ZipFile(from.toFile())) {
             List<? extends ZipEntry> entries = Collections.list(zip.entries());
             List<String> mine = new ArrayList<>();
-            List<String> others = new ArrayList<>();
+            Set<String> others = new LinkedHashSet<>();
             for (ZipEntry e : entries) {
-                if (isNative(e.getName()) && platformFolder(e.getName()) != null) {
-                    (isFor(e.getName(), os, arch) ? mine : others).add(e.getName());
+                String[] folder = isNative(e.getName()) ? platformFolder(e.getName()) : null;
+                if (folder != null) {
+                    (isFor(folder, os, arch) ? mine : others).add(e.getName());
                 }
             }
             String name = from.getFileName().toString();
@@ -176,8 +178,7 @@ public final class InstallerJars {
         return known ? new String[] {osFolder, parts[parts.length - 2]} : null;
     }
 
-    private static boolean isFor(String name, String os, String arch) {
-        String[] folder = platformFolder(name);
+    private static boolean isFor(String[] folder, String os, String arch) {
         return OS_NAMES.get(os).contains(folder[0]) && ARCH_NAMES.get(arch).contains(folder[1]);
     }
 

@@ -36,14 +36,12 @@ esac
 cp packaging/aot-cache.sh "$t/installer-input/"
 
 # jlink.config: module lines, option lines (--...), "stored <module>/<package>" lines; # comments.
-config_lines() { tr -d '\r' < jlink.config | grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$'; }
-modules=$(config_lines | grep -v -e '^--' -e '^stored ' | paste -sd, -)
-jlink_options=()
-while IFS= read -r option; do jlink_options+=("$option"); done < <(config_lines | grep '^--')
-stored=$(config_lines | sed -n 's/^stored //p' | sed 's/\./\\./g' | paste -sd'|' -)
+. packaging/jlink-config.sh
 # jlink compresses what its filter matches: every resource but those directly in a stored package.
 compress="zip-6"
-[ -n "$stored" ] && compress="zip-6:filter=regex:^/(?!($stored)/[^/]+\$).*"
+if [ -n "$stored" ]; then
+  compress="zip-6:filter=regex:^/(?!($(sed 's/\./\\./g' <<<"$stored" | paste -sd'|' -))/[^/]+\$).*"
+fi
 
 step "Check jlink.config against jdeps"
 needed=$("$bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 \
@@ -70,8 +68,7 @@ case "$os" in
 esac
 # Every stored line must name a package of the runtime, and leave it uncompressed: a typo or a package that a
 # JDK update removed would otherwise cost installer size without a word.
-config_lines | sed -n 's/^stored //p' > "$t/stored-packages.txt"
-[ ! -s "$t/stored-packages.txt" ] || "$bin/jimage" list --verbose "$t/runtime/lib/modules" | awk '
+[ -z "$stored" ] || "$bin/jimage" list --verbose "$t/runtime/lib/modules" | awk '
   NR == FNR { need[$1] = 1; next }
   /^Module: / { module = $2; next }
   NF == 4 && $1 ~ /^[0-9]+$/ {
@@ -84,7 +81,7 @@ config_lines | sed -n 's/^stored //p' > "$t/stored-packages.txt"
       else if (compressed[k]) { print "jlink.config: stored " k ": " compressed[k] " resources compressed"; bad = 1 }
     }
     exit bad
-  }' "$t/stored-packages.txt" - >&2
+  }' <(printf '%s\n' "$stored") - >&2
 "$bin/java" packaging/InstallerJars.java natives "$t/jfx" "$native_dir"
 if [ "$os" = linux ]; then
   # The symbol tables of libjvm and friends are 5 MB on disk (1 MB in the .deb); a crash report (hs_err) still

@@ -77,17 +77,23 @@ sed 's/^/     /' <<<"$out"
 echo "ok   gzip, snappy, lz4 and zstd round trips with the installer's jars"
 
 # 3. The window, timed from exec to shown (the app prints the wall-clock time it saw the window shown)
+shown_after() { # label, JAVA_TOOL_OPTIONS, command...: runs `command --smoke`, prints ms from exec to window shown
+  local label=$1 options=$2 start out shown
+  shift 2
+  start=$(millis)
+  out=$(env "JAVA_TOOL_OPTIONS=$options" "$@" --smoke 2>&1) || fail "--smoke ($label): $out"
+  shown=$(sed -n 's/.*main window shown at \([0-9]*\) ms.*/\1/p' <<<"$out")
+  [ -n "$shown" ] || fail "--smoke ($label) printed: $out"
+  echo $((shown - start))
+}
 window() { # label, extra JVM options
-  local label=$1 extra=$2 start out shown times=""
+  local label=$1 ms times=""
   for run in 1 2 3 4 5; do
-    start=$(millis)
-    out=$(env "JAVA_TOOL_OPTIONS=$headless $extra" "$launcher" --smoke 2>&1) || fail "--smoke ($label): $out"
-    shown=$(sed -n 's/.*main window shown at \([0-9]*\) ms.*/\1/p' <<<"$out")
-    [ -n "$shown" ] || fail "--smoke ($label) printed: $out"
-    echo "ok   window shown $label (run $run): $((shown - start)) ms after exec"
-    times="$times $((shown - start))"
+    ms=$(shown_after "$label" "$headless $2" "$launcher")
+    echo "ok   window shown $label (run $run): $ms ms after exec"
+    times="$times$ms"$'\n'
   done
-  echo "ok   window shown $label: median $(tr ' ' '\n' <<<"$times" | sed '/^$/d' | sort -n | sed -n 3p) ms of 5 runs"
+  echo "ok   window shown $label: median $(sed '/^$/d' <<<"$times" | sort -n | sed -n 3p) ms of 5 runs"
 }
 # AOTMode=on: the JVM refuses to start when it cannot use the cache, instead of starting slower
 window "with the AOT cache" "-XX:AOTMode=on"
@@ -140,7 +146,7 @@ fi
 
 # 5. The installed .deb
 if $install_deb; then
-  deb=$(ls target/dist/*.deb | head -n 1)
+  [ -n "$deb" ] || fail "no .deb in target/dist to install"
   export DEBIAN_FRONTEND=noninteractive
   # Its dependencies (xdg-utils, X libraries) come from the Debian mirror: refresh the lists once if needed.
   apt-get install -y -qq "./$deb" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "./$deb" >/dev/null; }
@@ -148,11 +154,7 @@ if $install_deb; then
   [ -x /usr/bin/mirrorscope ] || fail "the deb did not put mirrorscope on the PATH"
   mirrorscope --version | grep -q '^MirrorScope ' || fail "installed mirrorscope --version"
   [ -s /opt/mirrorscope/lib/app/mirrorscope.aot ] || fail "postinst made no AOT cache"
-  start=$(millis)
-  out=$(env "JAVA_TOOL_OPTIONS=$headless -XX:AOTMode=on" mirrorscope --smoke 2>&1) \
-    || fail "installed --smoke (with its AOT cache): $out"
-  shown=$(sed -n 's/.*main window shown at \([0-9]*\) ms.*/\1/p' <<<"$out")
-  [ -n "$shown" ] || fail "installed --smoke printed: $out"
-  echo "ok   installed deb: mirrorscope on the PATH, AOT cache made, window shown $((shown - start)) ms after exec"
+  ms=$(shown_after "installed, with its AOT cache" "$headless -XX:AOTMode=on" mirrorscope)
+  echo "ok   installed deb: mirrorscope on the PATH, AOT cache made, window shown $ms ms after exec"
 fi
 echo "smoke test passed"

@@ -16,10 +16,7 @@ budget=${1:?BUDGET_MB}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-config_lines() { tr -d '\r' < jlink.config | grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$'; }
-modules=$(config_lines | grep -v -e '^--' -e '^stored ' | paste -sd, -)
-jlink_options=()
-while IFS= read -r option; do jlink_options+=("$option"); done < <(config_lines | grep '^--')
+. packaging/jlink-config.sh
 "$JAVA_HOME/bin/jlink" --module-path target/jfx --add-modules "$modules" "${jlink_options[@]}" --compress zip-0 \
   --output "$work/runtime"
 "$JAVA_HOME/bin/jimage" extract --dir "$work/x" "$work/runtime/lib/modules"
