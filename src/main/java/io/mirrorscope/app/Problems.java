@@ -1,6 +1,7 @@
 package io.mirrorscope.app;
 
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.core.Redactor;
 import java.util.concurrent.CompletionException;
 
 /** Turns a failure that reached the UI into the one line the status bar and empty state show. */
@@ -14,7 +15,8 @@ final class Problems {
         if (cause instanceof ProblemException pe) {
             return pe.problem().oneLine();
         }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        // Exception texts can quote a credential (the JDK's "invalid header value" does).
+        return Redactor.scrub(cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
 
     /** The failure itself, not the CompletionException a future wrapped it in. */

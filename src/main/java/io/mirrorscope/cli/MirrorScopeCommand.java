@@ -1,7 +1,9 @@
 package io.mirrorscope.cli;
 
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.core.Redactor;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,31 +74,43 @@ public final class MirrorScopeCommand implements Callable<Integer> {
     private static int onBadArguments(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getCommandName() + ": " + ex.getMessage()
-                + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        err.println(Redactor.scrub(cmd.getCommandName() + ": " + ex.getMessage()
+                + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')"));
         err.flush();
         return ExitCodes.USAGE;
     }
 
-    /** Failures: the problem's one line on stderr and its exit code; a stack trace only with --debug. */
+    /**
+     * Failures: the problem's one line on stderr and its exit code; its debug-only detail and a stack trace only
+     * with --debug. Everything printed passes the {@link Redactor}: exception texts can quote a credential.
+     */
     private static int onFailure(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         boolean debug = parseResult.hasMatchedOption("--debug")
                 || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
         if (ex instanceof ProblemException pe) {
             err.println("mirrorscope: " + pe.problem().oneLine());
+            if (debug && !pe.problem().debugDetail().isBlank()) {
+                err.println(pe.problem().debugDetail().strip());
+            }
             if (debug && pe.getCause() != null) {
-                pe.getCause().printStackTrace(err);
+                err.print(stackTrace(pe.getCause()));
             }
             err.flush();
             return pe.problem().kind().exitCode();
         }
-        err.println("mirrorscope: unexpected error: " + ex
+        err.println(Redactor.scrub("mirrorscope: unexpected error: " + ex)
                 + (debug ? "" : " (run again with --debug for details)"));
         if (debug) {
-            ex.printStackTrace(err);
+            err.print(stackTrace(ex));
         }
         err.flush();
         return ExitCodes.FINDINGS;
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        return Redactor.scrub(trace.toString());
     }
 }

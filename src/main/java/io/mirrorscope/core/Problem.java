@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param detail the technical detail (server message, file name, offending value); may be empty
  * @param hint   what to do next ("Run `oc login` for context X"); may be empty
  * @param cause  the exception behind it, for "copy details" and the log; may be null
+ * @param debugDetail text shown only on request ({@code --debug}, "copy details"), never in the one line: e.g. what
+ *                    an exec plugin wrote on stderr, which may carry a token the {@link Redactor} does not know
+ *
+ * <p>Every text is passed through the {@link Redactor} when the problem is created, so no known secret value
+ * reaches a screen, a terminal or a log through a problem.
  */
-public record Problem(Kind kind, String title, String detail, String hint, Throwable cause) {
+public record Problem(Kind kind, String title, String detail, String hint, Throwable cause, String debugDetail) {
 
     /** Categories of problems; each maps to one CLI exit code. */
     public enum Kind {
@@ -48,8 +53,20 @@ public record Problem(Kind kind, String title, String detail, String hint, Throw
     public Problem {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(title, "title");
-        detail = detail == null ? "" : detail;
-        hint = hint == null ? "" : hint;
+        title = Redactor.scrub(title);
+        detail = detail == null ? "" : Redactor.scrub(detail);
+        hint = hint == null ? "" : Redactor.scrub(hint);
+        debugDetail = debugDetail == null ? "" : Redactor.scrub(debugDetail);
+    }
+
+    /** A problem without debug-only detail. */
+    public Problem(Kind kind, String title, String detail, String hint, Throwable cause) {
+        this(kind, title, detail, hint, cause, "");
+    }
+
+    /** This problem with {@code text} as its debug-only detail. */
+    public Problem withDebugDetail(String text) {
+        return new Problem(kind, title, detail, hint, cause, text);
     }
 
     /** A problem with no cause. */

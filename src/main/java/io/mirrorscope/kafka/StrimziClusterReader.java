@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.kube.KubeErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -210,16 +211,11 @@ public final class StrimziClusterReader {
         return Map.of();
     }
 
+    /** Through the one Kubernetes error mapping, so a 401/403 reads the same here as everywhere else. */
     private ProblemException kubeProblem(KubernetesClientException e, String what) {
-        Problem.Kind kind = switch (e.getCode()) {
-            case 403 -> Problem.Kind.FORBIDDEN;
-            case 404 -> Problem.Kind.NOT_FOUND;
-            default -> Problem.Kind.CONNECTION;
-        };
-        return new ProblemException(new Problem(kind, "Cannot read " + what + " in namespace " + namespace,
-                e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                        : String.valueOf(e.getMessage()),
-                e.getCode() == 403 ? "Ask for get/list on it in namespace " + namespace : "Check the context", e));
+        Problem p = KubeErrors.problem(e, null, null, String.valueOf(client.getMasterUrl()));
+        return new ProblemException(new Problem(p.kind(), p.title(), "reading " + what + " in namespace " + namespace
+                + (p.detail().isBlank() ? "" : ": " + p.detail()), p.hint(), e));
     }
 
     @SuppressWarnings("unchecked")

@@ -50,11 +50,13 @@ final class Credentials implements Interceptor {
     private final ExecPlugin exec;
     private final OidcTokens oidc;
     private final Path tokenFile;
+    private final String staticToken;
+    private final String basic;
     private String tokenFromFile;
     private FileTime tokenFileTime;
     private volatile int reloads;
 
-    Credentials(Kubeconfig.Resolved resolved, boolean terminal, Clock clock) {
+    Credentials(Kubeconfig.Resolved resolved, boolean terminal, Clock clock, java.time.Duration execTimeout) {
         this.resolved = resolved;
         this.contextName = resolved.context().name();
         Kubeconfig.User user = resolved.user();
@@ -77,7 +79,8 @@ final class Credentials implements Interceptor {
             loadStaticClientCertificate(user);
             this.tokenFile = user.tokenFile();
             this.exec = user.exec() == null ? null
-                    : new ExecPlugin(user.exec(), cluster, contextName, userName, terminal, clock);
+                    : new ExecPlugin(user.exec(), cluster, contextName, userName, terminal, clock,
+                    execTimeout);
             if (exec != null) {
                 exec.command();
             }
@@ -92,7 +95,13 @@ final class Credentials implements Interceptor {
             if (tokenFile != null) {
                 readTokenFile();
             }
+            // Checked now, so a bad value fails when the session opens, naming the field, not at the first request.
+            this.staticToken = Secrets.bearerToken(user.token(), "token of " + who());
+            this.basic = user.username() != null && user.password() != null
+                    ? Secrets.basic(user.username(), user.password(), who()) : null;
         } else {
+            this.staticToken = null;
+            this.basic = null;
             this.tokenFile = null;
             this.exec = null;
             this.oidc = null;
@@ -123,8 +132,8 @@ final class Credentials implements Interceptor {
                 return "Bearer " + tokenFromFile;
             }
         }
-        if (user.token() != null) {
-            return "Bearer " + user.token();
+        if (staticToken != null) {
+            return "Bearer " + staticToken;
         }
         if (exec != null) {
             ExecPlugin.Output out = exec.current();
@@ -136,14 +145,14 @@ final class Credentials implements Interceptor {
         if (oidc != null) {
             String id = oidc.current();
             if (id != null) {
-                return "Bearer " + id;
+                return "Bearer " + Secrets.bearerToken(id, "id-token of the oidc auth-provider of " + who());
             }
         }
-        if (user.username() != null && user.password() != null) {
-            return "Basic " + Base64.getEncoder().encodeToString(
-                    (user.username() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
-        }
-        return null;
+        return basic;
+    }
+
+    private String who() {
+        return "user " + userName + " (context " + contextName + ")";
     }
 
     /** After a 401: reads every reloadable source again; true when something changed, so one retry makes sense. */
@@ -218,6 +227,7 @@ final class Credentials implements Interceptor {
         if (user.clientKeyData() != null) {
             keyWhere = "client-key-data of user " + user.name();
             key = decode(user.clientKeyData(), keyWhere);
+            Secrets.other(user.clientKeyData().strip());
         } else if (user.clientKey() != null) {
             keyWhere = "client-key " + user.clientKey();
             key = read(user.clientKey(), "client-key of user " + user.name());
@@ -241,6 +251,7 @@ final class Credentials implements Interceptor {
     }
 
     private void swap(byte[] cert, byte[] key, String certWhere, String keyWhere) {
+        Secrets.keyMaterial(new String(key, StandardCharsets.US_ASCII));
         List<X509Certificate> chain = certs(cert, certWhere);
         PrivateKey privateKey;
         try {
@@ -266,7 +277,12 @@ final class Credentials implements Interceptor {
     private void readTokenFile() {
         try {
             tokenFileTime = Files.getLastModifiedTime(tokenFile);
-            tokenFromFile = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            // client-go trims surrounding white space too; anything else a header cannot carry is refused by name
+            tokenFromFile = Secrets.bearerToken(Files.readString(tokenFile, StandardCharsets.UTF_8).strip(),
+                    "tokenFile " + tokenFile + " of " + who());
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ProblemException(new Problem(Problem.Kind.CONNECTION, "The tokenFile " + tokenFile + " of "
+                    + who() + " is not UTF-8 text", "", "point tokenFile at the file that holds the token", e));
         } catch (IOException e) {
             throw bad("Cannot read the tokenFile of user " + userName, tokenFile + ": " + ioReason(tokenFile, e), e);
         }

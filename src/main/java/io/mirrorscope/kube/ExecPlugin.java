@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +47,12 @@ final class ExecPlugin {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Run again slightly before the stated expiry so a request does not race it. */
     private static final Duration EARLY = Duration.ofSeconds(10);
-    private static final long TIMEOUT_SECONDS = 120;
+    /** How long a plugin may run, as kubectl has no limit but a desktop app must not wait forever. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    /** Most an ExecCredential may be: a plugin that prints more is broken, and must not fill the heap. */
+    static final int MAX_STDOUT = 1 << 20;
+    /** Most of a plugin's stderr that is kept (for --debug); the rest is read and dropped. */
+    static final int MAX_STDERR = 64 << 10;
 
     private final Kubeconfig.Exec exec;
     private final Kubeconfig.Cluster cluster;
@@ -53,11 +60,13 @@ final class ExecPlugin {
     private final String userName;
     private final boolean terminal;
     private final Clock clock;
+    private final Duration timeout;
     private Output cached;
     private int runs;
 
     ExecPlugin(Kubeconfig.Exec exec, Kubeconfig.Cluster cluster, String contextName, String userName,
-               boolean terminal, Clock clock) {
+               boolean terminal, Clock clock, Duration timeout) {
+        this.timeout = timeout;
         this.exec = exec;
         this.cluster = cluster;
         this.contextName = contextName;
@@ -66,7 +75,10 @@ final class ExecPlugin {
         this.clock = clock;
     }
 
-    /** The cached credential while it is valid, else a fresh one. */
+    /**
+     * The cached credential while it is valid, else a fresh one. Synchronized so concurrent requests run the plugin
+     * once; the lock is held at most for the timeout, as the plugin is stopped then.
+     */
     synchronized Output current() {
         if (cached == null || (cached.expiry() != null && !clock.instant().isBefore(cached.expiry().minus(EARLY)))) {
             cached = run();
@@ -139,48 +151,121 @@ final class ExecPlugin {
         env.put("KUBERNETES_EXEC_INFO", execInfo(interactive));
         pb.redirectInput(interactive ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.from(nullFile()));
         pb.redirectError(interactive ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
-        byte[] out;
-        byte[] err = new byte[0];
-        int exit;
+        Process process;
         try {
-            Process process = pb.start();
-            Thread errReader = null;
-            byte[][] errHolder = new byte[1][];
-            if (!interactive) {
-                errReader = Thread.ofVirtual().start(() -> {
-                    try {
-                        errHolder[0] = process.getErrorStream().readAllBytes();
-                    } catch (IOException e) {
-                        errHolder[0] = new byte[0];
-                    }
-                });
-            }
-            out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw fail("did not finish within " + TIMEOUT_SECONDS + " s", null);
-            }
-            exit = process.exitValue();
-            if (errReader != null) {
-                errReader.join();
-                err = errHolder[0] == null ? new byte[0] : errHolder[0];
-            }
+            process = pb.start();
         } catch (IOException e) {
             throw fail("could not be started: " + e.getMessage(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw fail("was interrupted", null);
         }
         synchronized (this) {
             runs++;
         }
-        if (exit != 0) {
-            String tail = new String(err, StandardCharsets.UTF_8).strip();
-            throw fail("exited with " + exit + (tail.isEmpty() ? "" : ": " + lastLine(tail)), null);
+        // stdout and stderr are read on their own threads while this one waits with the timeout: reading stdout to
+        // its end first would wait forever for a plugin that never ends (the timeout could not fire), and a plugin
+        // that floods stdout is stopped at the cap instead of filling the heap.
+        Capture out = new Capture(process.getInputStream(), MAX_STDOUT, () -> stop(process), "exec-plugin-stdout");
+        Capture err = interactive ? null
+                : new Capture(process.getErrorStream(), MAX_STDERR, null, "exec-plugin-stderr");
+        boolean finished;
+        try {
+            finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            stop(process);
+            Thread.currentThread().interrupt();
+            throw fail("was interrupted and stopped", null);
         }
-        Output output = parse(out);
+        if (!finished) {
+            stop(process);
+        }
+        byte[] stdout = out.bytes();
+        String stderr = err == null ? "" : new String(err.bytes(), StandardCharsets.UTF_8).strip();
+        if (out.overflowed()) {
+            throw fail("printed more than " + MAX_STDOUT / 1024 + " KiB on stdout and was stopped (an "
+                    + "ExecCredential is a few KiB)", "run the command by hand to see what it prints", stderr);
+        }
+        if (!finished) {
+            throw fail("did not finish within " + seconds(timeout) + " and was stopped",
+                    "run `" + commandLine() + "` by hand: a plugin that waits for a login (browser, device code, "
+                            + "MFA) must be logged in first, e.g. with the provider's own login command", stderr);
+        }
+        int exit = process.exitValue();
+        if (exit != 0) {
+            throw fail("exited with " + exit, stderr.isEmpty() ? "run the command by hand to see what it says"
+                    : "run again with --debug to see what it wrote on stderr, or run the command by hand", stderr);
+        }
+        Output output = parse(stdout);
         LOG.debug("exec plugin {} for user {} gave {}", command.getFileName(), userName, output);
         return output;
+    }
+
+    /** Kills the plugin and every process it started (a shell script's children would keep the pipes open). */
+    private static void stop(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private String commandLine() {
+        return String.join(" ", exec.command() == null ? List.of() : List.of(exec.command()))
+                + (exec.args().isEmpty() ? "" : " " + String.join(" ", exec.args()));
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** Reads one stream of the plugin on its own thread, keeping at most {@code cap} bytes. */
+    private static final class Capture {
+        /** How long to wait for a stream's end after the plugin ended (a leftover child may hold it open). */
+        private static final Duration DRAIN = Duration.ofSeconds(2);
+
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final int cap;
+        private final Runnable onOverflow;
+        private final Thread thread;
+        private volatile boolean overflow;
+
+        Capture(InputStream in, int cap, Runnable onOverflow, String name) {
+            this.cap = cap;
+            this.onOverflow = onOverflow;
+            this.thread = Thread.ofPlatform().daemon().name(name).start(() -> pump(in));
+        }
+
+        private void pump(InputStream in) {
+            byte[] buffer = new byte[8192];
+            try (in) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    synchronized (bytes) {
+                        if (bytes.size() + n > cap) {
+                            overflow = true;
+                            if (onOverflow != null) {
+                                onOverflow.run();
+                                return;
+                            }
+                            continue; // keep draining so the plugin never blocks on a full pipe
+                        }
+                        bytes.write(buffer, 0, n);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the plugin was stopped and its pipe closed under the read: what was read so far is the output
+            }
+        }
+
+        byte[] bytes() {
+            try {
+                thread.join(DRAIN);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (bytes) {
+                return bytes.toByteArray();
+            }
+        }
+
+        boolean overflowed() {
+            return overflow;
+        }
     }
 
     private Output parse(byte[] out) {
@@ -214,6 +299,9 @@ final class ExecPlugin {
                 throw fail("returned an unreadable expirationTimestamp '" + ts + "'", null);
             }
         }
+        Secrets.bearerToken(token, "token from exec plugin '" + exec.command() + "' (context " + contextName
+                + ", user " + userName + ")");
+        Secrets.keyMaterial(key);
         return new Output(token, cert, key, expiry);
     }
 
@@ -260,14 +348,19 @@ final class ExecPlugin {
     }
 
     private ProblemException fail(String what, String hint) {
-        return new ProblemException(Problem.of(Problem.Kind.CONNECTION,
-                "Exec credential plugin '" + exec.command() + "' for context " + contextName + " (user " + userName
-                        + ") " + what, "", hint == null ? "run the command by hand to see what it says" : hint));
+        return fail(what, hint, "");
     }
 
-    private static String lastLine(String s) {
-        String[] lines = s.split("\n");
-        return lines[lines.length - 1];
+    /**
+     * A failure of the plugin. Its stderr goes into the debug-only detail, never into the one line: plugins (and
+     * kubectl) pass through what they print, and that can be a token.
+     */
+    private ProblemException fail(String what, String hint, String stderr) {
+        Problem problem = Problem.of(Problem.Kind.CONNECTION,
+                "Exec credential plugin '" + exec.command() + "' for context " + contextName + " (user " + userName
+                        + ") " + what, "", hint == null ? "run the command by hand to see what it says" : hint);
+        return new ProblemException(stderr == null || stderr.isBlank() ? problem
+                : problem.withDebugDetail("stderr of the exec plugin:\n" + stderr));
     }
 
     private static String textOrNull(JsonNode n, String f) {

@@ -11,7 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
-/** Maps failures of a Kubernetes API call to the one {@link Problem} a user sees (design.md: errors). */
+/**
+ * The one mapping of failures of a Kubernetes API call to the {@link Problem} a user sees (design.md: errors):
+ * the session, the inventory readers and the Strimzi reader of the kafka adapter all use it, so a 401 or a 403 reads
+ * the same wherever it happens. A {@link ProblemException} anywhere in the cause chain (e.g. a credential that
+ * failed its check inside the HTTP client) wins over the HTTP failure around it.
+ */
 public final class KubeErrors {
 
     private static final Pattern CANNOT =
@@ -24,6 +29,7 @@ public final class KubeErrors {
 
     /**
      * The problem behind {@code failure} of a call on context {@code context} as {@code user} to {@code server}.
+     * {@code context} and {@code user} may be null where the caller only has the client.
      */
     public static Problem problem(Throwable failure, String context, String user, String server) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -38,7 +44,8 @@ public final class KubeErrors {
         KubernetesClientException kce = find(failure, KubernetesClientException.class);
         if (kce != null && kce.getCode() == 401) {
             return new Problem(Problem.Kind.CONNECTION,
-                    "Authentication failed for context " + context + " (user " + user + ")",
+                    "Authentication failed " + (context == null ? "at " + server
+                            : "for context " + context + " (user " + user + ")"),
                     "token expired or invalid",
                     "run `oc login " + server + "` (or your provider's login) and try again", failure);
         }
@@ -66,7 +73,7 @@ public final class KubeErrors {
             String where = namespace == null ? "" : " in namespace " + namespace;
             return new Problem(Problem.Kind.FORBIDDEN,
                     "Not allowed to " + verb + " " + (resource == null ? "this resource" : resource) + where
-                            + " (context " + context + ", user " + user + ")",
+                            + (context == null ? "" : " (context " + context + ", user " + user + ")"),
                     message == null ? "" : message,
                     "ask an admin for MirrorScope's read-only role (`mirrorscope rbac` prints it)", failure);
         }
@@ -84,8 +91,8 @@ public final class KubeErrors {
                 || find(failure, HttpConnectTimeoutException.class) != null
                 || find(failure, HttpTimeoutException.class) != null) {
             return new Problem(Problem.Kind.CONNECTION, "Cannot reach the Kubernetes API server at " + server,
-                    rootMessage(failure), "check the network, VPN or proxy, and the server URL of context "
-                    + context, failure);
+                    rootMessage(failure), "check the network, VPN or proxy, and the server URL of "
+                    + (context == null ? "the context" : "context " + context), failure);
         }
         if (kce != null && kce.getCode() > 0) {
             return new Problem(Problem.Kind.CONNECTION, "The API server at " + server + " answered HTTP "
@@ -93,6 +100,32 @@ public final class KubeErrors {
         }
         return new Problem(Problem.Kind.CONNECTION, "Request to " + server + " failed", rootMessage(failure), "",
                 failure);
+    }
+
+    /** As {@link #problem}, thrown. */
+    public static ProblemException exception(Throwable failure, String context, String user, String server) {
+        return new ProblemException(problem(failure, context, user, server));
+    }
+
+    /**
+     * True when the server did not answer at all or refused the credentials (or a credential failed its check):
+     * nothing else will work either, so a reader stops instead of recording one failure per kind.
+     */
+    public static boolean isConnectionFailure(KubernetesClientException e) {
+        return e.getCode() == 0 || e.getCode() == 401;
+    }
+
+    /** The server's short message, without the request dump fabric8 puts in getMessage(). */
+    public static String reason(KubernetesClientException e) {
+        if (e.getStatus() != null && e.getStatus().getMessage() != null) {
+            return e.getStatus().getMessage();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

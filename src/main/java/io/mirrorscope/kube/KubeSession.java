@@ -10,6 +10,7 @@ import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class KubeSession implements AutoCloseable {
 
-    /** How the session may interact with the user. */
-    public record Options(boolean terminalAvailable, Clock clock) {
+    /**
+     * How the session may interact with the user.
+     *
+     * @param terminalAvailable whether exec plugins may prompt on the terminal
+     * @param clock             for credential expiry
+     * @param execTimeout       how long an exec credential plugin may run before it is stopped
+     */
+    public record Options(boolean terminalAvailable, Clock clock, Duration execTimeout) {
+        /** Options with the default exec plugin timeout (120 s). */
+        public Options(boolean terminalAvailable, Clock clock) {
+            this(terminalAvailable, clock, ExecPlugin.DEFAULT_TIMEOUT);
+        }
+
+        /** These options with another exec plugin timeout (tests use a few seconds). */
+        public Options withExecTimeout(Duration timeout) {
+            return new Options(terminalAvailable, clock, timeout);
+        }
+
         /** For the desktop app: no terminal, exec plugins with interactiveMode Always fail with a clear message. */
         public static Options desktop() {
             return new Options(false, Clock.systemUTC());
@@ -75,7 +92,8 @@ public final class KubeSession implements AutoCloseable {
         String namespace = namespaceOrNull != null && !namespaceOrNull.isBlank() ? namespaceOrNull
                 : resolved.context().namespace() != null ? resolved.context().namespace() : "default";
         Kubeconfig.Cluster cluster = resolved.cluster();
-        Credentials credentials = new Credentials(resolved, options.terminalAvailable(), options.clock());
+        Credentials credentials = new Credentials(resolved, options.terminalAvailable(), options.clock(),
+                options.execTimeout());
         ReadOnlyGuard guard = new ReadOnlyGuard();
         Config config = new ConfigBuilder(Config.empty())
                 .withMasterUrl(cluster.server())

@@ -48,6 +48,9 @@ final class OidcTokens {
         this.clock = clock;
         this.idToken = config.get("id-token");
         this.refreshToken = config.get("refresh-token");
+        Secrets.other(idToken);
+        Secrets.other(refreshToken);
+        Secrets.other(config.get("client-secret"));
     }
 
     synchronized String current() {
@@ -115,9 +118,11 @@ final class OidcTokens {
             if (newId == null) {
                 throw fail("the token endpoint returned no id_token");
             }
+            Secrets.other(newId);
             idToken = newId;
             if (body.hasNonNull("refresh_token")) {
                 refreshToken = body.get("refresh_token").asText();
+                Secrets.other(refreshToken);
             }
         } catch (IOException e) {
             throw fail("cannot reach " + issuer + ": " + e.getMessage());

@@ -6,10 +6,11 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.mirrorscope.core.inventory.ResourceKind;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.mirrorscope.core.inventory.ResourceKind;
+import io.mirrorscope.kube.KubeErrors;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -78,14 +79,14 @@ public final class ApiDiscovery {
             HttpRequest req = http.newHttpRequestBuilder().uri(URI.create(master).resolve("/version")).build();
             HttpResponse<String> resp = http.sendAsync(req, String.class).get(30, TimeUnit.SECONDS);
             if (resp.code() == 401) {
-                throw KubeFailures.connection(new KubernetesClientException("Unauthorized", 401, null), master);
+                throw KubeErrors.exception(new KubernetesClientException("Unauthorized", 401, null), null, null, master);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw KubeFailures.connection(new KubernetesClientException("interrupted", e), master);
+            throw KubeErrors.exception(new KubernetesClientException("interrupted", e), null, null, master);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw KubeFailures.connection(new KubernetesClientException(cause.toString(), cause), master);
+            throw KubeErrors.exception(new KubernetesClientException(cause.toString(), cause), null, null, master);
         }
     }
 
@@ -100,8 +101,8 @@ public final class ApiDiscovery {
                 }
             }
         } catch (KubernetesClientException e) {
-            if (KubeFailures.isConnectionFailure(e)) {
-                throw KubeFailures.connection(e, String.valueOf(client.getMasterUrl()));
+            if (KubeErrors.isConnectionFailure(e)) {
+                throw KubeErrors.exception(e, null, null, String.valueOf(client.getMasterUrl()));
             }
             LOG.debug("Group discovery of {} failed ({}); probing versions", group, e.getCode());
         }
@@ -124,8 +125,8 @@ public final class ApiDiscovery {
                 }
             }
         } catch (KubernetesClientException e) {
-            if (KubeFailures.isConnectionFailure(e)) {
-                throw KubeFailures.connection(e, String.valueOf(client.getMasterUrl()));
+            if (KubeErrors.isConnectionFailure(e)) {
+                throw KubeErrors.exception(e, null, null, String.valueOf(client.getMasterUrl()));
             }
             // 404: this version is not served.
         }

@@ -7,6 +7,7 @@ import io.mirrorscope.core.inventory.Inventory;
 import io.mirrorscope.core.inventory.InventoryProblem;
 import io.mirrorscope.core.inventory.KindStatus;
 import io.mirrorscope.core.inventory.ResourceKind;
+import io.mirrorscope.kube.KubeErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,8 @@ public final class InventoryReader {
                         }
                     }
                 } catch (KubernetesClientException e) {
-                    if (KubeFailures.isConnectionFailure(e)) {
-                        throw KubeFailures.connection(e, String.valueOf(client.getMasterUrl()));
+                    if (KubeErrors.isConnectionFailure(e)) {
+                        throw KubeErrors.exception(e, null, null, String.valueOf(client.getMasterUrl()));
                     }
                     status = failed(kind, version, ns, e);
                     parts.kindProblems().add(new InventoryProblem(kind.kind(), "", ns, status.message()));
@@ -80,12 +81,12 @@ public final class InventoryReader {
         String where = ns.isEmpty() ? "in any namespace" : "in namespace " + ns;
         return switch (e.getCode()) {
             case 403 -> new KindStatus(kind, KindStatus.State.FORBIDDEN, version,
-                    "not allowed to list " + kind.plural() + " " + where + ": " + KubeFailures.reason(e));
+                    "not allowed to list " + kind.plural() + " " + where + ": " + KubeErrors.reason(e));
             case 404 -> new KindStatus(kind, KindStatus.State.NOT_SERVED, version,
-                    kind.plural() + " " + where + " not found: " + KubeFailures.reason(e));
+                    kind.plural() + " " + where + " not found: " + KubeErrors.reason(e));
             default -> new KindStatus(kind, KindStatus.State.ERROR, version,
                     "listing " + kind.plural() + " " + where + " failed (HTTP " + e.getCode() + "): "
-                            + KubeFailures.reason(e));
+                            + KubeErrors.reason(e));
         };
     }
 }

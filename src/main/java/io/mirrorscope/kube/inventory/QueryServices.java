@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mirrorscope.core.inventory.TracingBackend;
+import io.mirrorscope.kube.KubeErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,11 +70,11 @@ final class QueryServices {
             Service s = client.services().inNamespace(t.meta().namespace()).withName(t.queryService()).get();
             return new Cached(s, null, clock.millis());
         } catch (KubernetesClientException e) {
-            if (KubeFailures.isConnectionFailure(e)) {
+            if (KubeErrors.isConnectionFailure(e)) {
                 throw e;
             }
             // 403 on services is common for narrow roles; the conventional name and port still work.
-            return new Cached(null, "cannot read service " + t.queryService() + ": " + KubeFailures.reason(e),
+            return new Cached(null, "cannot read service " + t.queryService() + ": " + KubeErrors.reason(e),
                     clock.millis());
         }
     }
