@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * The merged kubeconfig, loaded by the rules of kubectl.
@@ -80,7 +83,18 @@ public final class Kubeconfig {
     public record Resolved(Context context, Cluster cluster, User user) {
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Largest kubeconfig file read (checked before parsing). Real ones are KiB; a few MiB with many contexts. */
+    public static final long MAX_BYTES = 16L << 20;
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions())
+            .build());
+
+    /** SnakeYAML refuses documents over 3 MB by default; allow up to {@link #MAX_BYTES}. */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit((int) MAX_BYTES);
+        return options;
+    }
 
     private final List<Path> files;
     private final List<Path> emptyFiles;
@@ -293,9 +307,24 @@ public final class Kubeconfig {
     // Parsing
 
     private static JsonNode read(Path file) {
+        // The size is checked before a byte is parsed: the YAML parser spends minutes on a huge scalar.
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw problem(file, "the file is " + mib(size) + "; a kubeconfig may be at most " + mib(MAX_BYTES),
+                        "point --kubeconfig or KUBECONFIG at the kubeconfig itself (they are a few KiB, even with "
+                                + "hundreds of contexts)", null);
+            }
+        } catch (IOException e) {
+            // read below says what is wrong with the file
+            LoggerHolder.LOG.debug("size of {} unknown: {}", file, e.toString());
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw problem(file, "the file is not UTF-8 text (a binary file, or a text saved in another encoding)",
+                    "point --kubeconfig or KUBECONFIG at a kubeconfig YAML file, or save it as UTF-8", e);
         } catch (AccessDeniedException e) {
             throw problem(file, "permission denied", "check the file's permissions", e);
         } catch (NoSuchFileException e) {
@@ -307,14 +336,106 @@ public final class Kubeconfig {
         if (text.isBlank()) {
             return null;
         }
+        int control = firstControlCharacter(text);
+        if (control >= 0) {
+            throw problem(file, "the file holds a control character (" + Secrets.describe(text.codePointAt(control))
+                    + ") " + lineAndColumn(text, control) + "; it is not a YAML text file",
+                    "point --kubeconfig or KUBECONFIG at a kubeconfig YAML file", null);
+        }
         try {
             return YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw problem(file, "YAML syntax error" + where + ": " + e.getOriginalMessage().lines().findFirst()
-                    .orElse(""), "fix the file (kubectl config view shows the same error)", e);
+            throw problem(file, "YAML syntax error" + yamlError(e),
+                    "fix the file there (kubectl config view shows the same error)", e);
         }
+    }
+
+    /** " at line L, column C: what is wrong", in words an operator knows, without the parser's internals. */
+    private static String yamlError(JsonProcessingException e) {
+        String what;
+        int line = -1;
+        int column = -1;
+        if (e instanceof MarkedYAMLException m) {
+            what = m.getProblem();
+            if (m.getProblemMark() != null) {
+                line = m.getProblemMark().getLine() + 1;
+                column = m.getProblemMark().getColumn() + 1;
+            }
+        } else {
+            what = e.getOriginalMessage();
+            JsonLocation at = e.getLocation();
+            if (at != null && at.getLineNr() > 0) {
+                line = at.getLineNr();
+                column = at.getColumnNr();
+            }
+        }
+        String plain = plainYamlProblem(what == null ? "" : what);
+        return (line > 0 ? " at line " + line + ", column " + column : "") + ": " + plain;
+    }
+
+    private static String plainYamlProblem(String problem) {
+        String p = problem.strip();
+        if (p.startsWith("mapping values are not allowed")) {
+            return "a ':' where none may be (indent the line under its key, or quote a value that holds ': ')";
+        }
+        if (p.contains("'\\t'") || p.contains("\\t(TAB)")) {
+            return "a tab; YAML indents with spaces only";
+        }
+        if (p.startsWith("could not find expected ':'")) {
+            return "a line without ':' inside a mapping (check the indentation)";
+        }
+        if (p.startsWith("expected ',' or '}'")) {
+            return "a '{' that is not closed with '}'";
+        }
+        if (p.startsWith("expected ',' or ']'")) {
+            return "a '[' that is not closed with ']'";
+        }
+        if (p.startsWith("found unexpected end of stream") || p.contains("end of the stream")) {
+            return "the file ends inside a quoted value (a missing closing quote)";
+        }
+        if (p.startsWith("found duplicate key")) {
+            return p;
+        }
+        if (p.startsWith("did not find expected key") || p.startsWith("did not find expected '-'")) {
+            return "an entry is indented differently from the ones before it";
+        }
+        if (p.startsWith("The incoming YAML document exceeds the limit")) {
+            return "the document is too large";
+        }
+        String first = p.lines().findFirst().orElse(p);
+        return first.length() > 160 ? first.substring(0, 160) + "…" : first;
+    }
+
+    private static int firstControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String lineAndColumn(String text, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return "at line " + line + ", column " + (index - lineStart + 1);
+    }
+
+    private static String mib(long bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : String.format(java.util.Locale.ROOT, "%.1f MiB",
+                bytes / (double) (1 << 20));
+    }
+
+    /** Loggers are created lazily: Kubeconfig is loaded before logging is configured in the CLI. */
+    private static final class LoggerHolder {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Kubeconfig.class);
     }
 
     private static ProblemException problem(Path file, String detail, String hint, Throwable cause) {

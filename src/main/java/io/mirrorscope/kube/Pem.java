@@ -1,5 +1,6 @@
 package io.mirrorscope.kube;
 
+import io.mirrorscope.core.Redactor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PEM certificates and private keys as kubeconfigs and ExecCredentials carry them: keys in PKCS#8
- * ({@code PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}) and SEC1 ({@code EC PRIVATE KEY}), RSA or EC.
- * The JDK reads only PKCS#8, so PKCS#1 and SEC1 keys are wrapped into a PKCS#8 structure (a few DER bytes).
+ * The one PEM reader of MirrorScope: certificates and private keys as kubeconfigs, ExecCredentials and Strimzi's
+ * secrets carry them (the kafka adapter uses it too, so a key that works for the API server works for a broker).
+ * Keys in PKCS#8 ({@code PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}) and SEC1 ({@code EC PRIVATE KEY}), RSA or
+ * EC (and Ed25519 in PKCS#8). The JDK reads only PKCS#8, so PKCS#1 and SEC1 keys are wrapped into a PKCS#8
+ * structure (a few DER bytes). Encrypted keys are refused with a message that says so. Every private key read is
+ * handed to the {@link Redactor}.
  */
-final class Pem {
+public final class Pem {
 
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
@@ -29,14 +33,24 @@ final class Pem {
     /** id-ecPublicKey 1.2.840.10045.2.1. */
     private static final byte[] EC_PUBLIC_KEY_OID = hex("06072a8648ce3d0201");
 
+    private static final String ENCRYPTED = "the private key is encrypted; MirrorScope reads unencrypted keys only "
+            + "(decrypt it with: openssl pkey -in KEY -out KEY.plain)";
+
     private Pem() {
     }
 
-    /** A decoded PEM block. */
-    record Block(String type, byte[] der) {
+    /** DER bytes as a PEM block with the given label. */
+    public static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + label + "-----\n";
     }
 
-    static List<Block> blocks(byte[] pem) {
+    /** A decoded PEM block. */
+    public record Block(String type, byte[] der) {
+    }
+
+    /** Every PEM block in the text, in order. */
+    public static List<Block> blocks(byte[] pem) {
         String text = new String(pem, StandardCharsets.US_ASCII);
         Matcher m = BLOCK.matcher(text);
         List<Block> out = new ArrayList<>();
@@ -46,7 +60,8 @@ final class Pem {
         return out;
     }
 
-    static List<X509Certificate> certificates(byte[] pem) throws GeneralSecurityException {
+    /** The CERTIFICATE blocks, in order; fails when there is none. */
+    public static List<X509Certificate> certificates(byte[] pem) throws GeneralSecurityException {
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         List<X509Certificate> out = new ArrayList<>();
         for (Block b : blocks(pem)) {
@@ -60,7 +75,18 @@ final class Pem {
         return out;
     }
 
-    static PrivateKey privateKey(byte[] pem) throws GeneralSecurityException {
+    /**
+     * The first private key in the text.
+     *
+     * @throws GeneralSecurityException when there is none, it is encrypted, or it does not parse; the message says
+     *                                  which (never the key)
+     */
+    public static PrivateKey privateKey(byte[] pem) throws GeneralSecurityException {
+        String text = new String(pem, StandardCharsets.US_ASCII);
+        Redactor.rememberPem(text);
+        if (text.contains("Proc-Type: 4,ENCRYPTED")) {
+            throw new GeneralSecurityException(ENCRYPTED);
+        }
         for (Block b : blocks(pem)) {
             switch (b.type()) {
                 case "PRIVATE KEY" -> {
@@ -76,8 +102,7 @@ final class Pem {
                     return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(
                             sequence(integerZero(), algorithm, tlv(0x04, b.der()))));
                 }
-                case "ENCRYPTED PRIVATE KEY" -> throw new GeneralSecurityException(
-                        "the private key is encrypted; kubeconfig keys must be unencrypted");
+                case "ENCRYPTED PRIVATE KEY" -> throw new GeneralSecurityException(ENCRYPTED);
                 default -> {
                     // EC PARAMETERS and other blocks that may precede the key
                 }

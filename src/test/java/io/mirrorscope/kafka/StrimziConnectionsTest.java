@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.kube.Pem;
 import io.mirrorscope.kafka.StrimziConnections.Acl;
 import io.mirrorscope.kafka.StrimziConnections.Listener;
 import io.mirrorscope.kafka.StrimziConnections.User;
@@ -45,8 +46,8 @@ class StrimziConnectionsTest {
         TestCa.IssuedCert user = TestCa.clientsCa("c").issueUser("u");
         String converted = PemMaterial.toPkcs8Pem(user.privateKeyPkcs1Pem(), "user.key");
         assertThat(converted).startsWith("-----BEGIN PRIVATE KEY-----");
-        byte[] expected = PemMaterial.blocks(user.privateKeyPkcs8Pem()).getFirst().der();
-        assertThat(PemMaterial.blocks(converted).getFirst().der()).isEqualTo(expected);
+        byte[] expected = Pem.blocks(user.privateKeyPkcs8Pem().getBytes(StandardCharsets.US_ASCII)).getFirst().der();
+        assertThat(Pem.blocks(converted.getBytes(StandardCharsets.US_ASCII)).getFirst().der()).isEqualTo(expected);
         assertThat(PemMaterial.toPkcs8Pem(user.privateKeyPkcs8Pem(), "k")).isEqualTo(converted);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -171,5 +172,83 @@ class KubeconfigBadInputTest {
                 users: [{name: u, user: {client-key: k.pem}}]
                 """);
         assertThat(problemOpening(file, null).title()).isEqualTo("User u has a client key but no certificate");
+    }
+
+    @Test
+    void tooLargeIsRefusedBeforeParsing() throws Exception {
+        Path file = dir.resolve("huge");
+        // One huge scalar: the YAML parser would spend minutes on it; the size check answers at once.
+        try (var out = Files.newOutputStream(file)) {
+            out.write("apiVersion: v1\nkind: Config\npreferences: {x: \"".getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = "a".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < (int) (Kubeconfig.MAX_BYTES >> 16) + 1; i++) {
+                out.write(chunk);
+            }
+        }
+        ProblemException e = catchThrowableOfType(ProblemException.class, () -> Kubeconfig.load(file, null, dir));
+        assertThat(e.problem().kind()).isEqualTo(Problem.Kind.USAGE);
+        assertThat(e.problem().oneLine()).isEqualTo("Cannot read kubeconfig " + file + ": the file is 16.1 MiB; a "
+                + "kubeconfig may be at most 16 MiB — point --kubeconfig or KUBECONFIG at the kubeconfig itself "
+                + "(they are a few KiB, even with hundreds of contexts)");
+    }
+
+    @Test
+    void largeButAllowedFileWithManyContextsLoads() throws Exception {
+        // SnakeYAML refuses documents over 3 MB unless told otherwise; a big (generated) kubeconfig is still one.
+        StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: Config\ncurrent-context: c0\ncontexts:\n");
+        String padding = "x".repeat(4000);
+        for (int i = 0; i < 1200; i++) {
+            yaml.append("- name: c").append(i).append("\n  context: {cluster: k, user: u, namespace: n")
+                    .append(padding).append("}\n");
+        }
+        Path file = write("big", yaml.toString());
+        assertThat(Files.size(file)).isGreaterThan(4L << 20).isLessThan(Kubeconfig.MAX_BYTES);
+        assertThat(Kubeconfig.load(file, null, dir).contexts()).hasSize(1200);
+    }
+
+    @Test
+    void binaryFileSaysSoInsteadOfInputLength() throws Exception {
+        Path file = dir.resolve("config.gz");
+        Files.write(file, new byte[] {0x1f, (byte) 0x8b, 0x08, 0x00, (byte) 0xc3, 0x28, (byte) 0xff, 0x00});
+        ProblemException e = catchThrowableOfType(ProblemException.class, () -> Kubeconfig.load(file, null, dir));
+        assertThat(e.problem().oneLine()).isEqualTo("Cannot read kubeconfig " + file + ": the file is not UTF-8 "
+                + "text (a binary file, or a text saved in another encoding) — point --kubeconfig or KUBECONFIG at a "
+                + "kubeconfig YAML file, or save it as UTF-8");
+    }
+
+    @Test
+    void controlCharactersAreNamedWithTheirPlace() throws Exception {
+        Path file = write("config", "apiVersion: v1\nkind: Con\u0000fig\n");
+        ProblemException e = catchThrowableOfType(ProblemException.class, () -> Kubeconfig.load(file, null, dir));
+        assertThat(e.problem().detail()).isEqualTo("the file holds a control character (the character U+0000 "
+                + "NULL) at line 2, column 10; it is not a YAML text file");
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> yamlErrors() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("tab indentation",
+                        "apiVersion: v1\ncontexts:\n\t- name: a\n",
+                        "YAML syntax error at line 3, column 1: a tab; YAML indents with spaces only"),
+                org.junit.jupiter.params.provider.Arguments.of("unclosed flow mapping",
+                        "contexts:\n- name: a\n  context: {cluster: x\n",
+                        "YAML syntax error at line 4, column 1: a '{' that is not closed with '}'"),
+                org.junit.jupiter.params.provider.Arguments.of("colon in a plain value",
+                        "apiVersion: v1\nkind: Config: x\n",
+                        "YAML syntax error at line 2, column 13: a ':' where none may be (indent the line under "
+                                + "its key, or quote a value that holds ': ')"),
+                org.junit.jupiter.params.provider.Arguments.of("unclosed quote",
+                        "apiVersion: \"v1\nkind: Config\n",
+                        "YAML syntax error at line 3, column 1: the file ends inside a quoted value (a missing "
+                                + "closing quote)"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("yamlErrors")
+    void yamlErrorsSayWhereAndWhatInPlainWords(String name, String text, String detail) throws Exception {
+        Path file = write("config", text);
+        ProblemException e = catchThrowableOfType(ProblemException.class, () -> Kubeconfig.load(file, null, dir));
+        assertThat(e.problem().title()).isEqualTo("Cannot read kubeconfig " + file);
+        assertThat(e.problem().detail()).isEqualTo(detail);
+        assertThat(e.problem().hint()).isEqualTo("fix the file there (kubectl config view shows the same error)");
     }
 }
