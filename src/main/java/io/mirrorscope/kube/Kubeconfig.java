@@ -86,6 +86,12 @@ public final class Kubeconfig {
     /** Largest kubeconfig file read (checked before parsing). Real ones are KiB; a few MiB with many contexts. */
     public static final long MAX_BYTES = 16L << 20;
 
+    /**
+     * Longest line read. The YAML parser's time grows with the square of a scalar's length on one line (a 15 MiB
+     * line takes a minute); at 1 Mi characters a full-size file of such lines still parses in seconds.
+     */
+    static final int MAX_LINE_CHARS = 1 << 20;
+
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions())
             .build());
 
@@ -336,6 +342,12 @@ public final class Kubeconfig {
         if (text.isBlank()) {
             return null;
         }
+        int longLine = firstLineLongerThan(text, MAX_LINE_CHARS);
+        if (longLine > 0) {
+            throw problem(file, "line " + longLine + " is longer than " + (MAX_LINE_CHARS >> 20) + " Mi characters, "
+                    + "which no kubeconfig needs (certificate data and tokens are a few KiB)",
+                    "point --kubeconfig or KUBECONFIG at the kubeconfig itself", null);
+        }
         int control = firstControlCharacter(text);
         if (control >= 0) {
             throw problem(file, "the file holds a control character (" + Secrets.describe(text.codePointAt(control))
@@ -404,6 +416,22 @@ public final class Kubeconfig {
         }
         String first = p.lines().findFirst().orElse(p);
         return first.length() > 160 ? first.substring(0, 160) + "…" : first;
+    }
+
+    /** The 1-based number of the first line longer than {@code max} characters, or 0. */
+    private static int firstLineLongerThan(String text, int max) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > max) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return 0;
     }
 
     private static int firstControlCharacter(String text) {

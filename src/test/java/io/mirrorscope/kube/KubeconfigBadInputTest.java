@@ -193,6 +193,17 @@ class KubeconfigBadInputTest {
     }
 
     @Test
+    void oneHugeLineIsRefusedBeforeParsing() throws Exception {
+        // Under the file limit, but the parser's time grows with the square of a line's length.
+        Path file = write("config", "apiVersion: v1\nkind: Config\npreferences: {x: \""
+                + "a".repeat(Kubeconfig.MAX_LINE_CHARS) + "\"}\n");
+        ProblemException e = catchThrowableOfType(ProblemException.class, () -> Kubeconfig.load(file, null, dir));
+        assertThat(e.problem().oneLine()).isEqualTo("Cannot read kubeconfig " + file + ": line 3 is longer than 1 Mi "
+                + "characters, which no kubeconfig needs (certificate data and tokens are a few KiB) — point "
+                + "--kubeconfig or KUBECONFIG at the kubeconfig itself");
+    }
+
+    @Test
     void largeButAllowedFileWithManyContextsLoads() throws Exception {
         // SnakeYAML refuses documents over 3 MB unless told otherwise; a big (generated) kubeconfig is still one.
         StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: Config\ncurrent-context: c0\ncontexts:\n");
