@@ -7,11 +7,15 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.core.inventory.Listener;
 import io.mirrorscope.kube.KubeErrors;
+import io.mirrorscope.kube.inventory.StrimziMapper;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads, with GET and LIST only, what {@link StrimziConnections} needs from a namespace: the Kafka resource's
@@ -31,38 +35,28 @@ public final class StrimziClusterReader {
         this.namespace = Objects.requireNonNull(namespace, "namespace");
     }
 
-    /** The listeners of Kafka {@code cluster}, spec and status joined by name. */
+    /**
+     * The listeners of Kafka {@code cluster} that the operator reported in the status (only those can be
+     * connected to), read by the one listener parser ({@link StrimziMapper#listeners(Map, Map)}).
+     */
     public List<StrimziConnections.Listener> listeners(String cluster) {
         GenericKubernetesResource kafka = getKafka(cluster);
         Map<String, Object> spec = map(kafka.getAdditionalProperties().get("spec"));
         Map<String, Object> status = map(kafka.getAdditionalProperties().get("status"));
-        Object specListeners = map(spec.get("kafka")).get("listeners");
-        List<StrimziConnections.Listener> out = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
         for (Object o : list(status.get("listeners"))) {
             Map<String, Object> s = map(o);
             String name = str(s.get("name")) != null ? str(s.get("name")) : str(s.get("type"));
-            if (name == null) {
-                continue;
+            if (name != null) {
+                reported.add(name);
             }
-            Map<String, Object> sl = specListener(specListeners, name);
-            List<String> certs = list(s.get("certificates")).stream().map(String::valueOf).toList();
-            boolean tls;
-            String type;
-            if (specListeners instanceof Map<?, ?>) {
-                // v1beta1 map form: plain, tls, external {type, tls (default true)}
-                type = name.equals("external") ? Objects.requireNonNullElse(str(sl.get("type")), "internal")
-                        : "internal";
-                tls = switch (name) {
-                    case "plain" -> false;
-                    case "tls" -> true;
-                    default -> !Boolean.FALSE.equals(sl.get("tls"));
-                };
-            } else {
-                type = str(sl.get("type"));
-                tls = sl.containsKey("tls") ? Boolean.TRUE.equals(sl.get("tls")) : !certs.isEmpty();
+        }
+        List<StrimziConnections.Listener> out = new ArrayList<>();
+        for (Listener l : StrimziMapper.listeners(map(spec.get("kafka")), status)) {
+            if (reported.contains(l.name())) {
+                out.add(new StrimziConnections.Listener(l.name(), l.type(), l.tls(), l.authentication(),
+                        l.bootstrapServers(), l.certificates()));
             }
-            String auth = str(map(sl.get("authentication")).get("type"));
-            out.add(new StrimziConnections.Listener(name, type, tls, auth, str(s.get("bootstrapServers")), certs));
         }
         return out;
     }
@@ -196,19 +190,6 @@ public final class StrimziClusterReader {
     private static ResourceDefinitionContext context(String version, String kind, String plural) {
         return new ResourceDefinitionContext.Builder().withGroup(GROUP).withVersion(version).withKind(kind)
                 .withPlural(plural).withNamespaced(true).build();
-    }
-
-    private static Map<String, Object> specListener(Object specListeners, String name) {
-        if (specListeners instanceof Map<?, ?> m) {
-            return map(m.get(name));
-        }
-        for (Object o : list(specListeners)) {
-            Map<String, Object> l = map(o);
-            if (name.equals(l.get("name"))) {
-                return l;
-            }
-        }
-        return Map.of();
     }
 
     /** Through the one Kubernetes error mapping, so a 401/403 reads the same here as everywhere else. */

@@ -11,9 +11,11 @@ import io.mirrorscope.core.inventory.MetadataMode;
 import io.mirrorscope.core.inventory.ResourceMeta;
 import io.mirrorscope.core.inventory.Topic;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps Strimzi's Kafka, KafkaNodePool, KafkaTopic, KafkaUser and KafkaConnect of every served version
@@ -80,9 +82,28 @@ public final class StrimziMapper {
         return MetadataMode.UNKNOWN;
     }
 
-    /** Spec listeners (array, or the pre-0.20 map) joined by name with status listeners. */
+    /**
+     * The listeners of a Kafka resource: the one listener parser, used by the inventory and by the kafka adapter's
+     * {@code StrimziClusterReader} alike. Spec listeners (the array of Strimzi 0.20+, or the pre-0.20 map
+     * {@code plain}/{@code tls}/{@code external}) joined by name with the status' listeners.
+     *
+     * <p>{@code tls}: the spec's value where it says; in the old map form {@code plain} is plain, {@code tls} is
+     * TLS and {@code external} is TLS unless it says {@code tls: false}; where the spec does not say (a listener
+     * without {@code tls}, or only in the status) the status decides: a TLS listener reports its CA
+     * {@code certificates}.
+     *
+     * @param kafkaSpec {@code spec.kafka} of the resource
+     * @param status    {@code status} of the resource
+     */
+    public static List<Listener> listeners(Map<String, Object> kafkaSpec, Map<String, Object> status) {
+        return listeners(new Fields(), kafkaSpec, status);
+    }
+
+    /** As {@link #listeners(Map, Map)}, noting odd fields in {@code f}. */
     static List<Listener> listeners(Fields f, Map<String, Object> kafka, Map<String, Object> status) {
         Map<String, Listener> byName = new LinkedHashMap<>();
+        // Spec listeners that do not say whether they use TLS: the status' certificates decide below.
+        Set<String> tlsUnsaid = new HashSet<>();
         Object spec = kafka.get("listeners");
         if (spec instanceof List<?>) {
             for (Map<String, Object> l : f.maps(kafka, "listeners", "spec.kafka.listeners")) {
@@ -93,6 +114,9 @@ public final class StrimziMapper {
                 }
                 Map<String, Object> auth = f.map(l, "authentication",
                         "spec.kafka.listeners." + name + ".authentication");
+                if (!Fields.has(l, "tls")) {
+                    tlsUnsaid.add(name);
+                }
                 byName.put(name, new Listener(name, f.str(l, "type", "spec.kafka.listeners." + name + ".type"),
                         f.integer(l, "port", "spec.kafka.listeners." + name + ".port"),
                         f.bool(l, "tls", "spec.kafka.listeners." + name + ".tls", false),
@@ -146,8 +170,9 @@ public final class StrimziMapper {
             Listener base = byName.get(name);
             byName.put(name, base == null
                     ? new Listener(name, null, null, !certs.isEmpty(), null, bootstrap, addresses, certs)
-                    : new Listener(name, base.type(), base.port(), base.tls(), base.authentication(), bootstrap,
-                            addresses, certs));
+                    : new Listener(name, base.type(), base.port(),
+                            tlsUnsaid.contains(name) ? !certs.isEmpty() : base.tls(), base.authentication(),
+                            bootstrap, addresses, certs));
         }
         return new ArrayList<>(byName.values());
     }
