@@ -33,6 +33,8 @@ final class OidcTokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration EARLY = Duration.ofSeconds(10);
+    /** The refresh runs under the credentials' lock: an issuer that never answers must not hold it forever. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<String, String> config;
     private final String contextName;
@@ -92,7 +94,7 @@ final class OidcTokens {
         String issuer = config.get("idp-issuer-url").replaceAll("/+$", "");
         try (HttpClient http = httpClient()) {
             JsonNode discovery = JSON.readTree(http.send(HttpRequest.newBuilder(
-                    URI.create(issuer + "/.well-known/openid-configuration")).GET().build(),
+                    URI.create(issuer + "/.well-known/openid-configuration")).timeout(REQUEST_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body());
             String tokenEndpoint = discovery.path("token_endpoint").asText(null);
             if (tokenEndpoint == null) {
@@ -107,7 +109,7 @@ final class OidcTokens {
                 form.append("&client_secret=").append(enc(config.get("client-secret")));
             }
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Content-Type", "application/x-www-form-urlencoded").timeout(REQUEST_TIMEOUT)
                     .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {

@@ -79,7 +79,8 @@ public final class ApiDiscovery {
             HttpRequest req = http.newHttpRequestBuilder().uri(URI.create(master).resolve("/version")).build();
             HttpResponse<String> resp = http.sendAsync(req, String.class).get(30, TimeUnit.SECONDS);
             if (resp.code() == 401) {
-                throw KubeErrors.exception(new KubernetesClientException("Unauthorized", 401, null), null, null, master);
+                throw KubeErrors.exception(new KubernetesClientException("Unauthorized", 401, null), null, null,
+                        master);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

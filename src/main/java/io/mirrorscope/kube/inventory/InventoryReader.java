@@ -80,6 +80,9 @@ public final class InventoryReader {
     static KindStatus failed(ResourceKind kind, String version, String ns, KubernetesClientException e) {
         String where = ns.isEmpty() ? "in any namespace" : "in namespace " + ns;
         return switch (e.getCode()) {
+            // The same words for a refused credential as everywhere else (the one mapping, KubeErrors).
+            case 401 -> new KindStatus(kind, KindStatus.State.ERROR, version,
+                    KubeErrors.problem(e, null, null, "the API server").oneLine());
             case 403 -> new KindStatus(kind, KindStatus.State.FORBIDDEN, version,
                     "not allowed to list " + kind.plural() + " " + where + ": " + KubeErrors.reason(e));
             case 404 -> new KindStatus(kind, KindStatus.State.NOT_SERVED, version,

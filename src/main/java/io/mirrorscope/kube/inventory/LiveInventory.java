@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.core.Redactor;
 import io.mirrorscope.core.inventory.Inventory;
 import io.mirrorscope.core.inventory.InventoryProblem;
 import io.mirrorscope.core.inventory.KindStatus;
@@ -218,7 +219,7 @@ public final class LiveInventory implements AutoCloseable {
             w.failure = s.message();
         } else {
             w.failureState = KindStatus.State.ERROR;
-            w.failure = "watching " + w.kind.plural() + " in " + w.namespace + " failed: " + t;
+            w.failure = Redactor.scrub("watching " + w.kind.plural() + " in " + w.namespace + " failed: " + t);
         }
         LOG.warn("{} [{}]", w.failure, t.getMessage());
     }
