@@ -89,7 +89,8 @@ public final class MirrorScopeCommand implements Callable<Integer> {
         boolean debug = parseResult.hasMatchedOption("--debug")
                 || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
         if (ex instanceof ProblemException pe) {
-            err.println("mirrorscope: " + pe.problem().oneLine());
+            // scrubbed again: a secret read after the problem was made (e.g. a later token) is masked too
+            err.println(Redactor.scrub("mirrorscope: " + pe.problem().oneLine()));
             if (debug && !pe.problem().debugDetail().isBlank()) {
                 err.println(pe.problem().debugDetail().strip());
             }
