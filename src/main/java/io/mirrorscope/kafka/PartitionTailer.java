@@ -128,7 +128,7 @@ public final class PartitionTailer implements AutoCloseable {
         } catch (WakeupException | InterruptException e) {
             // stop() woke us up
         } catch (RuntimeException e) {
-            problem = KafkaProblems.from(e, settings);
+            problem = KafkaProblems.diagnose(e, settings);
         } finally {
             try {
                 // Closing sends the fetch-session close, which the broker answers only after fetch.max.wait.ms;
