@@ -24,6 +24,7 @@ import io.mirrorscope.kafka.ReadOnlyClients;
 import io.mirrorscope.kafka.ReadRequest;
 import io.mirrorscope.kafka.RecordSink;
 import io.mirrorscope.kafka.SecurityProtocol;
+import io.mirrorscope.kafka.TailHealth;
 import io.mirrorscope.kube.KubeSession;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -217,6 +218,13 @@ public final class RecordsCommand implements Callable<Integer> {
                     @Override
                     public boolean accept(List<RawRecord> batch) {
                         return printer.print(batch);
+                    }
+
+                    @Override
+                    public void health(TailHealth health) {
+                        // stdout may be a pipe into another tool: the outage goes to stderr
+                        err.println("mirrorscope: " + health.message(ZoneId.systemDefault()));
+                        err.flush();
                     }
 
                     @Override
