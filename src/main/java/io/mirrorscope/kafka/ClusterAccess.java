@@ -97,7 +97,8 @@ public final class ClusterAccess {
         if (picked.authentication() != null || userNamed) {
             List<StrimziConnections.User> users = reader.users(cluster);
             if (userNamed) {
-                StrimziConnections.requireUser("Kafka " + cluster, users, target.user());  // a typo must not be ignored silently
+                // a typo must not be ignored silently, even on a listener that needs no user
+                StrimziConnections.requireUser("Kafka " + cluster, users, target.user());
             }
             if (picked.authentication() != null) {
                 StrimziConnections.User chosen = StrimziConnections.pickUser(users, picked, target.topic(),

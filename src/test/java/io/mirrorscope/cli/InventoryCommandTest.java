@@ -196,7 +196,9 @@ class InventoryCommandTest {
                         - {alias: europe, bootstrapServers: "europe:9092\\u001b]0;pwned\\u0007"}
                         - {alias: us, bootstrapServers: "us:9092"}
                       mirrors:
-                        - {sourceCluster: europe, targetCluster: us, topicsPattern: "orders\\u001b[2J\\r\\b\\u009b\\u202e.*"}
+                        - sourceCluster: europe
+                          targetCluster: us
+                          topicsPattern: "orders\\u001b[2J\\r\\b\\u009b\\u202e.*"
                     """));
             hostile.create("amq-streams", InventoryFixtures.yaml("""
                     apiVersion: kafka.strimzi.io/v1beta2

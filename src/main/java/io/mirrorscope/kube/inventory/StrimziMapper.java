@@ -163,7 +163,8 @@ public final class StrimziMapper {
         if (meta.strimziCluster() == null) {
             f.note("label strimzi.io/cluster is missing");
         }
-        return new KafkaNodePool(meta, meta.strimziCluster(), f.integer(spec, "replicas", "spec.replicas", 0, Integer.MAX_VALUE),
+        return new KafkaNodePool(meta, meta.strimziCluster(),
+                f.integer(spec, "replicas", "spec.replicas", 0, Integer.MAX_VALUE),
                 f.strings(spec, "roles", "spec.roles"), f.notes());
     }
 
