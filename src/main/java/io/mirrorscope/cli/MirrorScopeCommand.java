@@ -1,6 +1,7 @@
 package io.mirrorscope.cli;
 
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.core.TerminalText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -84,7 +85,8 @@ public final class MirrorScopeCommand implements Callable<Integer> {
         boolean debug = parseResult.hasMatchedOption("--debug")
                 || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
         if (ex instanceof ProblemException pe) {
-            err.println("mirrorscope: " + pe.problem().oneLine());
+            // messages quote CR fields and flag values: escaped like every table cell
+            err.println("mirrorscope: " + TerminalText.escape(pe.problem().oneLine()));
             if (debug && pe.getCause() != null) {
                 pe.getCause().printStackTrace(err);
             }

@@ -1,5 +1,6 @@
 package io.mirrorscope.kafka;
 
+import io.mirrorscope.core.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public record BrokerAddress(String host, int port) {
         }
         if (host.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
                 || c == '/' || c == '@')) {
-            throw new IllegalArgumentException("'" + host + "' is not a host name");
+            throw new IllegalArgumentException("'" + TerminalText.escape(host) + "' is not a host name");
         }
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " is out of range (1 to 65535)");
@@ -38,21 +39,21 @@ public record BrokerAddress(String host, int port) {
     }
 
     /** Parses one {@code host:port}. */
-    public static BrokerAddress parse(String entry) {
-        int colon = entry.lastIndexOf(':');
-        if (colon <= 0 || colon == entry.length() - 1) {
+    public static BrokerAddress parse(String raw) {
+        String entry = TerminalText.escape(raw);  // echoed in messages; a real address has nothing to escape
+        int colon = raw.lastIndexOf(':');
+        if (colon <= 0 || colon == raw.length() - 1) {
             throw new IllegalArgumentException("'" + entry + "' is not host:port");
         }
-        String host = entry.substring(0, colon);
+        String host = raw.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         } else if (host.contains(":")) {
             throw new IllegalArgumentException("'" + entry + "': write an IPv6 address in brackets, [::1]:9092");
         }
-        String portText = entry.substring(colon + 1);
-        if (!portText.chars().allMatch(Character::isDigit) || portText.length() > 5) {
-            throw new IllegalArgumentException("'" + entry + "': the port '" + portText + "' is not a number "
-                    + "from 1 to 65535");
+        String portText = raw.substring(colon + 1);
+        if (!portText.chars().allMatch(c -> c >= '0' && c <= '9') || portText.length() > 5) {
+            throw new IllegalArgumentException("'" + entry + "': the port is not a number from 1 to 65535");
         }
         try {
             return new BrokerAddress(host, Integer.parseInt(portText));

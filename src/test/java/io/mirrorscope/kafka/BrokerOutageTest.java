@@ -3,11 +3,14 @@ package io.mirrorscope.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mirrorscope.cli.MirrorScopeCommand;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.records.StartPosition;
 import io.mirrorscope.testkit.KafkaListener;
 import io.mirrorscope.testkit.KafkaTestCluster;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * A follow whose broker is stopped and started again: the tail reports "no answer" while the broker is down
@@ -71,10 +75,20 @@ class BrokerOutageTest {
                         finished.add(p == null ? Problem.of(Problem.Kind.INTERNAL, "ended", "", "") : p);
                     }
                 });
+        // the CLI follows the same topic beside the tailer: it must say the outage and the return on stderr
+        StringWriter cliOut = new StringWriter();
+        StringWriter cliErr = new StringWriter();
+        CommandLine cli = MirrorScopeCommand.commandLine((o, s) -> 0);
+        cli.setOut(new PrintWriter(cliOut));
+        cli.setErr(new PrintWriter(cliErr));
+        Thread follow = new Thread(() -> cli.execute("records", "--bootstrap", kafka.bootstrap("PLAIN"), "--topic",
+                "live", "--follow", "--from-beginning", "-o", "json"), "cli-follow");
         try {
             tailer.start();
+            follow.start();
             produce("before");
-            await().atMost(Duration.ofSeconds(30)).until(() -> values.contains("before"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> values.contains("before")
+                    && cliOut.toString().contains("before"));
 
             Instant stopped = Instant.now();
             kafka.node().stop();
@@ -90,6 +104,10 @@ class BrokerOutageTest {
                     + " since ");
             assertThat(tailer.stats().health()).isEqualTo(down);
             assertThat(finished).as("the tail keeps trying").isEmpty();
+            await().atMost(Duration.ofSeconds(30)).until(() -> cliErr.toString().contains("no answer from"));
+            assertThat(cliErr.toString().strip()).matches("mirrorscope: no answer from "
+                    + java.util.regex.Pattern.quote(kafka.bootstrap("PLAIN")) + " since \\d\\d:\\d\\d:\\d\\d; "
+                    + "still trying");
 
             kafka.node().start();
             await().atMost(Duration.ofSeconds(60)).until(() -> health.size() >= 2);
@@ -100,10 +118,14 @@ class BrokerOutageTest {
 
             kafka.awaitReady(Duration.ofSeconds(30));
             produce("after");
-            await().atMost(Duration.ofSeconds(30)).until(() -> values.contains("after"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> values.contains("after")
+                    && cliOut.toString().contains("after"));
             assertThat(finished).isEmpty();
+            assertThat(cliErr.toString()).contains("mirrorscope: " + kafka.bootstrap("PLAIN") + " answers again");
         } finally {
             tailer.stop();
+            follow.interrupt();
+            follow.join(Duration.ofSeconds(30));
         }
     }
 }
