@@ -223,7 +223,7 @@ public final class RecordsCommand implements Callable<Integer> {
                     @Override
                     public void health(TailHealth health) {
                         // stdout may be a pipe into another tool: the outage goes to stderr
-                        err.println("mirrorscope: " + health.message(ZoneId.systemDefault()));
+                        err.println("mirrorscope: " + TerminalText.escape(health.message(ZoneId.systemDefault())));
                         err.flush();
                     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.IllegalSaslStateException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -95,8 +96,10 @@ public final class KafkaProblems {
         Problem problem = from(failure, settings);
         boolean vague = problem.title().startsWith("No answer from") || problem.title().startsWith("Kafka request")
                 || problem.title().startsWith("Connection refused or closed");
-        if (!vague) {
-            return problem;
+        Throwable t = unwrap(failure);
+        if (!vague || t instanceof InterruptedException || t instanceof InterruptException
+                || Thread.currentThread().isInterrupted()) {
+            return problem;  // a stop is no failure to explain
         }
         try {
             BrokerProbe.requireReachable(settings, PROBE_TIMEOUT);
