@@ -69,6 +69,26 @@ class MapperSanityTest {
     }
 
     @Test
+    void theSandboxMirrorsInBothShapesAreNotFlagged() throws IOException {
+        for (String shape : List.of("v1", "v1beta2")) {
+            try (InputStream in = MapperSanityTest.class.getResourceAsStream("/sandbox/" + shape + "/mirror.yaml")) {
+                GenericKubernetesResource r = InventoryFixtures.parse(new String(in.readAllBytes(),
+                        StandardCharsets.UTF_8)).stream().filter(x -> "KafkaMirrorMaker2".equals(x.getKind()))
+                        .findFirst().orElseThrow();
+                InventoryFixtures.set(r, List.of(Map.of("type", "Ready", "status", "True")), "status",
+                        "conditions");
+                Mirror m = MirrorMapper.mirrorMaker2(r);
+                assertThat(m.notes()).as(shape).isEmpty();
+                assertThat(m.health()).as(shape).isEqualTo(Health.READY);
+                assertThat(m.links()).singleElement().satisfies(l -> {
+                    assertThat(l.sourceAlias()).isEqualTo("europe-cluster");
+                    assertThat(l.targetAlias()).isEqualTo("us-cluster");
+                });
+            }
+        }
+    }
+
+    @Test
     void brokenMirrorsReachTheInventoryAsProblemsOnTheMirror() throws IOException {
         Inventory.Parts parts = Inventory.Parts.empty();
         fixture("mm2-broken.yaml").forEach(r -> ResourceMapping.add(parts, ResourceKind.KAFKA_MIRROR_MAKER_2, r));
