@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.core.TerminalText;
 import io.mirrorscope.kube.KubeContext;
 import io.mirrorscope.kube.Kubeconfig;
 import java.io.PrintWriter;
@@ -85,8 +86,10 @@ public final class ContextsCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"CURRENT", "NAME", "CLUSTER", "SERVER", "USER", "NAMESPACE"});
         for (KubeContext c : kubeconfig.contexts()) {
-            rows.add(new String[] {c.name().equals(marked) ? "*" : "", c.name(), orEmpty(c.cluster()),
-                orEmpty(c.server()), orEmpty(c.user()), orEmpty(c.namespace())});
+            // kubeconfigs come from anywhere (a colleague, a download): their names reach the terminal escaped
+            rows.add(new String[] {c.name().equals(marked) ? "*" : "", TerminalText.escape(c.name()),
+                TerminalText.escape(c.cluster()), TerminalText.escape(c.server()), TerminalText.escape(c.user()),
+                TerminalText.escape(c.namespace())});
         }
         int[] widths = new int[rows.getFirst().length];
         for (String[] row : rows) {
@@ -104,12 +107,8 @@ public final class ContextsCommand implements Callable<Integer> {
         }
         if (kubeconfig.contexts().isEmpty()) {
             s.append("(no contexts in ").append(kubeconfig.files().isEmpty() ? "any kubeconfig file"
-                    : kubeconfig.files()).append(")\n");
+                    : TerminalText.escape(kubeconfig.files().toString())).append(")\n");
         }
         return s.toString();
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -4,9 +4,9 @@ package io.mirrorscope.cli;
 public final class ExitCodes {
     /** Success, nothing to report. */
     public static final int OK = 0;
-    /** The command ran and found something wrong (e.g. missing records). */
+    /** The command ran and found something wrong (e.g. missing records), or could not answer (not available). */
     public static final int FINDINGS = 1;
-    /** Bad arguments, or a command that is not available yet. */
+    /** Bad arguments, or a kubeconfig or flag value that cannot be used as given. */
     public static final int USAGE = 2;
     /** A server could not be reached or refused the credentials. */
     public static final int CONNECTION = 3;

@@ -10,7 +10,6 @@ import io.mirrorscope.core.inventory.Inventory;
 import io.mirrorscope.core.inventory.InventoryReport;
 import io.mirrorscope.core.inventory.KindStatus;
 import io.mirrorscope.kube.KubeSession;
-import io.mirrorscope.kube.Kubeconfig;
 import io.mirrorscope.kube.inventory.InventoryReader;
 import java.io.PrintWriter;
 import java.util.List;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Spec;
  * and tracing back-ends, in the session's namespace or, with {@code -A}, all namespaces.
  *
  * <p>Exit 0 when the inventory was read, even when it lists problems (they are part of the answer); 3 when the
- * API server cannot be reached or refuses the credentials.
+ * API server cannot be reached, refuses the credentials, or every read failed.
  */
 @Command(name = "inventory", mixinStandardHelpOptions = true,
         description = "Print Kafka clusters, mirrors, topics, users and tracing back-ends.")
@@ -51,8 +50,7 @@ public final class InventoryCommand implements Callable<Integer> {
                     "Give one namespace with -n, or all with -A."));
         }
         Inventory inventory;
-        try (KubeSession session = KubeSession.open(Kubeconfig.load(g.kubeconfig()), g.context(), g.namespace(),
-                KubeSession.Options.cli())) {
+        try (KubeSession session = Sessions.open(g)) {
             inventory = new InventoryReader(session.client())
                     .read(session.context(), allNamespaces ? List.of() : List.of(session.namespace()));
         }
@@ -72,7 +70,10 @@ public final class InventoryCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Every served Strimzi kind refused (403): say so with exit 3 instead of printing an empty inventory. */
+    /**
+     * Nothing could be read: every served Strimzi kind refused (403), or every kind the server serves failed. Say
+     * so with exit 3 instead of printing an empty inventory that looks like an empty namespace.
+     */
     private static void requireSomethingReadable(Inventory inventory, String where) {
         List<KindStatus> strimzi = inventory.kinds().values().stream()
                 .filter(k -> k.kind().group().equals("kafka.strimzi.io") && k.state() != KindStatus.State.NOT_SERVED)
@@ -81,6 +82,18 @@ public final class InventoryCommand implements Callable<Integer> {
             throw new ProblemException(Problem.of(Problem.Kind.FORBIDDEN,
                     "You may not list Strimzi resources in " + where, strimzi.getFirst().message(),
                     "Ask for get/list/watch on kafka.strimzi.io resources, or pick another namespace with -n."));
+        }
+        List<KindStatus> served = inventory.kinds().values().stream()
+                .filter(k -> k.state() != KindStatus.State.NOT_SERVED).toList();
+        List<KindStatus> failed = served.stream().filter(k -> k.state() == KindStatus.State.FORBIDDEN
+                || k.state() == KindStatus.State.ERROR).toList();
+        if (!served.isEmpty() && failed.size() == served.size()) {
+            KindStatus first = failed.getFirst();
+            throw new ProblemException(Problem.of(failed.stream().allMatch(k -> k.state()
+                            == KindStatus.State.FORBIDDEN) ? Problem.Kind.FORBIDDEN : Problem.Kind.CONNECTION,
+                    "Every read failed in " + where + " (" + failed.size() + " kinds)",
+                    first.kind().kind() + ": " + first.message(),
+                    "Check the API server's health and your rights (mirrorscope rbac), then run again."));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.mirrorscope.cli;
 
 import io.mirrorscope.core.ProblemException;
 import io.mirrorscope.core.Redactor;
+import io.mirrorscope.core.TerminalText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
@@ -89,10 +90,12 @@ public final class MirrorScopeCommand implements Callable<Integer> {
         boolean debug = parseResult.hasMatchedOption("--debug")
                 || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
         if (ex instanceof ProblemException pe) {
-            // scrubbed again: a secret read after the problem was made (e.g. a later token) is masked too
-            err.println(Redactor.scrub("mirrorscope: " + pe.problem().oneLine()));
+            // scrubbed again: a secret read after the problem was made (e.g. a later token) is masked too;
+            // messages quote CR fields and flag values: escaped like every table cell
+            err.println(TerminalText.escape(Redactor.scrub("mirrorscope: " + pe.problem().oneLine())));
             if (debug && !pe.problem().debugDetail().isBlank()) {
-                err.println(pe.problem().debugDetail().strip());
+                Redactor.scrub(pe.problem().debugDetail().strip()).lines()
+                        .forEach(line -> err.println(TerminalText.escape(line)));
             }
             if (debug && pe.getCause() != null) {
                 err.print(stackTrace(pe.getCause()));

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.core.TerminalText;
 import io.mirrorscope.core.records.DecodedRecord;
 import io.mirrorscope.core.records.DecodedValue;
+import io.mirrorscope.core.records.PartitionRange;
 import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.records.RecordDecoder;
+import io.mirrorscope.core.records.SeekPlan;
 import io.mirrorscope.core.records.StartPosition;
 import io.mirrorscope.core.records.TimeSpec;
 import io.mirrorscope.kafka.BrokerProbe;
@@ -21,8 +24,8 @@ import io.mirrorscope.kafka.ReadOnlyClients;
 import io.mirrorscope.kafka.ReadRequest;
 import io.mirrorscope.kafka.RecordSink;
 import io.mirrorscope.kafka.SecurityProtocol;
+import io.mirrorscope.kafka.TailHealth;
 import io.mirrorscope.kube.KubeSession;
-import io.mirrorscope.kube.Kubeconfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,7 +53,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Print records of a topic, read-only (no consumer group, no commits).",
             "Finds listener, CA and KafkaUser credentials in the cluster with --cluster, "
                 + "or takes them from --bootstrap and the connection flags."},
-        footer = {"", "Without --follow it stops after --limit records or at the end offsets taken when it started.",
+        footer = {"", "Without --follow it stops after --limit records or at the end offsets taken when it started; "
+                + "a read cut short by --limit says so on stderr. --follow runs until interrupted (Ctrl+C).",
             "Start: --from-beginning (default), --from TIME, --offset O, --last N; with --follow and no start, "
                 + "the end.",
             "JSON output (-o json): one object per line: partition, offset, timestamp, timestampType, key, value, "
@@ -95,9 +99,13 @@ public final class RecordsCommand implements Callable<Integer> {
         Integer last;
     }
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
-            description = "Stop after N records (default: ${DEFAULT-VALUE}; 0 for no limit).")
-    int limit;
+    /** The limit of a bounded read without --limit and --last. */
+    static final int DEFAULT_LIMIT = 100;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "Stop after N records; 0 for no limit (default: " + DEFAULT_LIMIT + "; with --follow or "
+                    + "--last N: no limit, --last bounds the read).")
+    Integer limit;
 
     @Option(names = "--follow", description = "Keep printing new records until interrupted.")
     boolean follow;
@@ -153,6 +161,7 @@ public final class RecordsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GlobalOptions globals = parent.globals();
+        effectiveLimit();  // a bad --limit is a usage error before any connection
         if ((cluster == null) == (bootstrap == null)) {
             throw usage("Give either --cluster (Strimzi) or --bootstrap (manual connection)", "See --help");
         }
@@ -165,8 +174,7 @@ public final class RecordsCommand implements Callable<Integer> {
             throw usage("--ca, --cert, --key and --sasl-* go with --bootstrap", "With --cluster they come from "
                     + "the cluster's secrets");
         }
-        try (KubeSession session = KubeSession.open(Kubeconfig.load(globals.kubeconfig()), globals.context(),
-                globals.namespace(), KubeSession.Options.cli())) {
+        try (KubeSession session = Sessions.open(globals)) {
             String namespace = session.namespace() != null ? session.namespace() : "default";
             ClusterAccess.Target target = new ClusterAccess.Target(namespace, cluster, topic, user, listener,
                     ClusterAccess.TunnelMode.valueOf(tunnel.name().toUpperCase(Locale.ROOT)));
@@ -176,20 +184,47 @@ public final class RecordsCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The number of records to stop after, 0 for none: --limit when given; else none for --follow (it means until
+     * interrupted) and for --last (N per partition bounds the read, whatever the partition count); else 100.
+     */
+    int effectiveLimit() {
+        if (limit != null) {
+            if (limit < 0) {
+                throw usage("--limit must be 0 (no limit) or more, not " + limit, "");
+            }
+            return limit;
+        }
+        return follow || (start != null && start.last != null) ? 0 : DEFAULT_LIMIT;
+    }
+
     private int read(GlobalOptions globals, ConnectionSettings settings) {
         Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
         BrokerProbe.requireReachable(settings, Duration.ofMillis(Math.min(timeout.toMillis(), 10_000)));
         ConsumerOptions options = ConsumerOptions.DEFAULTS.withIsolation(isolation).withApiTimeout(timeout);
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         boolean json = globals.output() == OutputFormat.json;
-        Printer printer = new Printer(out, json, limit);
+        Printer printer = new Printer(out, json, effectiveLimit());
         AtomicReference<Problem> problem = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         PartitionTailer tailer = new PartitionTailer(ReadOnlyClients.consumer(settings, options), settings,
                 new ReadRequest(topic, partitions, startPosition(), follow), rateLimit(), new RecordSink() {
                     @Override
+                    public void planned(List<PartitionRange> ranges, SeekPlan plan) {
+                        printer.planned(plan);
+                    }
+
+                    @Override
                     public boolean accept(List<RawRecord> batch) {
                         return printer.print(batch);
+                    }
+
+                    @Override
+                    public void health(TailHealth health) {
+                        // stdout may be a pipe into another tool: the outage goes to stderr
+                        err.println("mirrorscope: " + TerminalText.escape(health.message(ZoneId.systemDefault())));
+                        err.flush();
                     }
 
                     @Override
@@ -217,6 +252,11 @@ public final class RecordsCommand implements Callable<Integer> {
         out.flush();
         if (problem.get() != null) {
             throw new ProblemException(problem.get());
+        }
+        String cut = follow ? null : printer.truncation(start != null && start.last != null ? start.last : null);
+        if (cut != null) {
+            err.println("mirrorscope: " + cut);
+            err.flush();
         }
         return ExitCodes.OK;
     }
@@ -264,15 +304,23 @@ public final class RecordsCommand implements Callable<Integer> {
         private long printed;
         private boolean headerDone;
 
+        private SeekPlan plan;
+        private boolean cutShort;
+
         Printer(PrintWriter out, boolean json, int limit) {
             this.out = out;
             this.json = json;
             this.limit = limit;
         }
 
+        void planned(SeekPlan p) {
+            plan = p;
+        }
+
         boolean print(List<RawRecord> batch) {
             for (RawRecord raw : batch) {
                 if (limit > 0 && printed >= limit) {
+                    cutShort = true;
                     break;
                 }
                 DecodedRecord r = RecordDecoder.CLI.decode(raw);
@@ -281,6 +329,25 @@ public final class RecordsCommand implements Callable<Integer> {
             }
             out.flush();
             return limit <= 0 || printed < limit;
+        }
+
+        /**
+         * What the limit left out, for stderr, or null when nothing was: records of the batch that hit the limit, or
+         * fewer printed than the plan's offsets span (an upper bound: transaction markers and compaction take
+         * offsets without records, so "up to").
+         */
+        String truncation(Integer lastN) {
+            if (limit <= 0 || printed < limit) {
+                return null;
+            }
+            long planned = plan == null ? 0 : plan.starts().stream().mapToLong(p -> Math.max(0, p.stop() - p.start()))
+                    .sum();
+            if (!cutShort && planned <= printed) {
+                return null;
+            }
+            String asked = lastN == null ? "" : " (--last " + lastN + " over " + plan.starts().size()
+                    + " partitions asks for up to " + planned + ")";
+            return "stopped at --limit " + limit + asked + "; more records remain: raise --limit, or 0 for no limit";
         }
 
         private static String jsonLine(DecodedRecord r) {
@@ -311,7 +378,8 @@ public final class RecordsCommand implements Callable<Integer> {
         private String tableLine(DecodedRecord r) {
             String line = String.format("%-4d %-10d %-24s %-20s %-50s %s", r.partition(), r.offset(),
                     Instant.ofEpochMilli(r.timestamp()), cell(r.key(), 20), cell(r.value(), 50),
-                    String.join(",", r.headers().stream().map(h -> h.name() + "=" + cell(h.value(), 40)).toList()));
+                    String.join(",", r.headers().stream()
+                            .map(h -> TerminalText.fit(h.name(), 40) + "=" + cell(h.value(), 40)).toList()));
             if (!headerDone) {
                 headerDone = true;
                 return String.format("%-4s %-10s %-24s %-20s %-50s %s%n", "P", "OFFSET", "TIMESTAMP", "KEY", "VALUE",
@@ -324,8 +392,7 @@ public final class RecordsCommand implements Callable<Integer> {
             if (v.text() == null) {
                 return "(null)";
             }
-            String s = (v.encoding().isText() ? v.text() : "b64:" + v.text()).replaceAll("[\\r\\n\\t]", " ");
-            return s.length() > width ? s.substring(0, width - 1) + "…" : s;
+            return TerminalText.fit(v.encoding().isText() ? v.text() : "b64:" + v.text(), width);
         }
     }
 }

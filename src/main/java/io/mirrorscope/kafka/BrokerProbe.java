@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,31 +22,31 @@ public final class BrokerProbe {
 
     /** Returns when at least one bootstrap server accepts a TCP connection; else throws a connection problem. */
     public static void requireReachable(ConnectionSettings settings, Duration timeout) {
+        // An out-of-date client certificate is known here without a connection; the broker would only say
+        // "certificate_unknown".
+        KafkaProblems.clientCertificateOutOfDate(settings, Instant.now()).ifPresent(p -> {
+            throw new ProblemException(p);
+        });
+        List<BrokerAddress> addresses;
+        try {
+            addresses = BrokerAddress.parseList(settings.bootstrapServers());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.of(Problem.Kind.MALFORMED, "Bad bootstrap address of "
+                    + settings.description() + ": " + e.getMessage(), "", "Check the listener's bootstrapServers"));
+        }
         List<String> failures = new ArrayList<>();
-        for (String server : settings.bootstrapServers().split(",")) {
-            String s = server.strip();
-            int colon = s.lastIndexOf(':');
-            if (colon <= 0) {
-                throw new ProblemException(Problem.of(Problem.Kind.USAGE, "Bad bootstrap server '" + s + "'", "",
-                        "Use host:port"));
-            }
-            String host = s.substring(0, colon).replace("[", "").replace("]", "");
-            int port;
-            try {
-                port = Integer.parseInt(s.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new ProblemException(Problem.of(Problem.Kind.USAGE, "Bad port in bootstrap server '" + s + "'",
-                        "", "Use host:port"));
-            }
+        for (BrokerAddress address : addresses) {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+                socket.connect(new InetSocketAddress(address.host(), address.port()), (int) timeout.toMillis());
                 return;
             } catch (IOException e) {
-                failures.add(s + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                failures.add(address + ": " + KafkaProblems.socketFailure(e));
             }
         }
+        boolean allRefused = failures.stream().allMatch(f -> f.endsWith(": connection refused"));
         throw new ProblemException(Problem.of(Problem.Kind.CONNECTION, "Cannot reach the Kafka brokers of "
-                + settings.description(), String.join("; ", failures),
+                + settings.description() + (allRefused ? ": connection refused at " + settings.bootstrapServers()
+                : ""), String.join("; ", failures),
                 "Check that the brokers run and that this machine can reach them (VPN, port-forward, listener type)"));
     }
 }

@@ -62,16 +62,24 @@ public final class ClusterAccess {
         if (!needsTunnel(target.tunnel(), picked, settings)) {
             return new Connection(settings, picked, null);
         }
-        String first = settings.bootstrapServers().split(",")[0].strip();
-        int colon = first.lastIndexOf(':');
-        String bootstrapHost = first.substring(0, colon);
-        int port = Integer.parseInt(first.substring(colon + 1));
+        BrokerAddress first;
+        try {
+            first = BrokerAddress.parseList(settings.bootstrapServers()).getFirst();
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.of(Problem.Kind.MALFORMED, "Bad bootstrap address of "
+                    + settings.description() + ": " + e.getMessage(), "", "Check the Kafka resource's status"));
+        }
+        String bootstrapHost = first.host();
+        int port = first.port();
         List<String> pods = reader.brokerPods(target.cluster());
         if (pods.isEmpty()) {
-            throw new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "No broker pods of " + target.cluster()
-                            + " in namespace " + target.namespace(),
-                    "needed to port-forward to listener " + picked.name(),
-                    "Check the namespace, or use an external listener"));
+            // The Kafka resource exists (its listeners were read above): no pod means the brokers are down or
+            // being rolled, a connection failure, not a wrong name.
+            throw new ProblemException(Problem.of(Problem.Kind.CONNECTION, "Kafka " + target.cluster()
+                            + " has no running broker pods in namespace " + target.namespace(),
+                    "the Kafka resource exists; listener " + picked.name() + " is reached through a broker pod",
+                    "Check that the brokers run: kubectl get pods -n " + target.namespace() + " -l strimzi.io/cluster="
+                            + target.cluster()));
         }
         BrokerTunnels tunnels = BrokerTunnels.open(client, target.namespace(), pods.stream()
                 .map(pod -> BrokerTunnels.Broker.strimziInternal(pod, target.cluster(), target.namespace(), port))
@@ -85,14 +93,20 @@ public final class ClusterAccess {
         String trust = StrimziConnections.trust(cluster, picked.tls() ? reader.clusterCaSecret(cluster) : null,
                 picked);
         ClientAuth auth = new ClientAuth.None();
-        if (picked.authentication() != null) {
-            StrimziConnections.User chosen = StrimziConnections.pickUser(reader.users(cluster), picked,
-                            target.topic(), target.user())
-                    .orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND,
-                            "No KafkaUser of " + cluster + " can authenticate on listener " + picked.name(),
-                            "the listener needs " + picked.authentication(),
-                            "Name one with --user, or pick another --listener")));
-            auth = StrimziConnections.clientAuth(picked, chosen.name(), reader.userSecret(chosen.name()));
+        boolean userNamed = target.user() != null && !target.user().isBlank();
+        if (picked.authentication() != null || userNamed) {
+            List<StrimziConnections.User> users = reader.users(cluster);
+            if (userNamed) {
+                // a typo must not be ignored silently, even on a listener that needs no user
+                StrimziConnections.requireUser("Kafka " + cluster, users, target.user());
+            }
+            if (picked.authentication() != null) {
+                StrimziConnections.User chosen = StrimziConnections.pickUser(users, picked, target.topic(),
+                                target.user())
+                        .orElseThrow(() -> new ProblemException(StrimziConnections.noUserProblem(cluster, users,
+                                picked, target.topic())));
+                auth = StrimziConnections.clientAuth(picked, chosen.name(), reader.userSecret(chosen.name()));
+            }
         }
         return StrimziConnections.settings(cluster, picked, trust, auth);
     }

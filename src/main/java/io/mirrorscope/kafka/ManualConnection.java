@@ -29,6 +29,12 @@ public record ManualConnection(String bootstrap, SecurityProtocol protocol, Path
         if (bootstrap == null || bootstrap.isBlank()) {
             throw usage("No bootstrap servers", "Give --bootstrap host:port");
         }
+        try {
+            BrokerAddress.parseList(bootstrap);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.of(Problem.Kind.USAGE, "Bad --bootstrap: " + e.getMessage(), "",
+                    "Give host:port[,host:port…], e.g. kafka.example.com:9094"));
+        }
         boolean sasl = saslMechanism != null || saslUsername != null || saslPasswordFile != null;
         boolean mtls = certFile != null || keyFile != null;
         if (mtls && (certFile == null || keyFile == null)) {

@@ -6,11 +6,13 @@ import io.mirrorscope.core.records.PartitionRange;
 import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.records.SeekPlan;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +37,12 @@ public final class PartitionTailer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionTailer.class);
     static final Duration POLL = Duration.ofMillis(100);
     static final Duration CLOSE_TIMEOUT = Duration.ofMillis(50);
+    /** Idle this long (no records), the tail asks for the end offsets to learn whether the brokers still answer. */
+    static final Duration PROBE_AFTER = Duration.ofSeconds(2);
+    /** How long that probe may take; a healthy broker answers in milliseconds. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** Without an answer this long, the tail reports {@link TailHealth} "no answer" (well within 10 s). */
+    static final Duration NO_ANSWER_AFTER = Duration.ofSeconds(4);
 
     private final Consumer<byte[], byte[]> consumer;
     private final ConnectionSettings settings;
@@ -128,7 +136,7 @@ public final class PartitionTailer implements AutoCloseable {
         } catch (WakeupException | InterruptException e) {
             // stop() woke us up
         } catch (RuntimeException e) {
-            problem = KafkaProblems.from(e, settings);
+            problem = KafkaProblems.diagnose(e, settings);
         } finally {
             try {
                 // Closing sends the fetch-session close, which the broker answers only after fetch.max.wait.ms;
@@ -150,6 +158,10 @@ public final class PartitionTailer implements AutoCloseable {
     private SeekPlan plan;
     private final Map<TopicPartition, Long> remaining = new HashMap<>();
     private boolean pausedNow;
+    private long lastAnswerNanos = System.nanoTime();
+    private Instant lastAnswerAt = Instant.now();
+    private long lastProbeNanos = System.nanoTime();
+    private boolean silent;
 
     private void loop() {
         while (running) {
@@ -199,6 +211,11 @@ public final class PartitionTailer implements AutoCloseable {
             }
         }
         ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL);
+        if (polled.isEmpty()) {
+            checkAnswering();
+        } else {
+            answered();
+        }
         List<RawRecord> batch = new ArrayList<>(polled.count());
         // per partition, not per record: the stop offset and the partition key are looked up once per batch
         for (TopicPartition tp : polled.partitions()) {
@@ -240,6 +257,52 @@ public final class PartitionTailer implements AutoCloseable {
             return !remaining.isEmpty();
         }
         return true;
+    }
+
+    /**
+     * An empty poll says nothing (a quiet topic, or brokers gone: the client retries without a word). While idle,
+     * ask for the end offsets every {@link #PROBE_AFTER}: cheap (one ListOffsets), read-only, and it fails with a
+     * timeout exactly when no broker answers.
+     */
+    private void checkAnswering() {
+        long now = System.nanoTime();
+        if (now - lastAnswerNanos < PROBE_AFTER.toNanos() || now - lastProbeNanos < PROBE_AFTER.toNanos()) {
+            return;
+        }
+        lastProbeNanos = now;
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (assigned.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.endOffsets(assigned, PROBE_TIMEOUT);
+            answered();
+        } catch (org.apache.kafka.common.errors.TimeoutException noAnswer) {
+            if (!silent && System.nanoTime() - lastAnswerNanos >= NO_ANSWER_AFTER.toNanos()) {
+                silent = true;
+                report(TailHealth.noAnswer(settings.description(), lastAnswerAt));
+            }
+        } catch (WakeupException | InterruptException e) {
+            throw e;
+        } catch (RuntimeException other) {
+            // not a question of answering (e.g. a test consumer without end offsets): the poll reports real errors
+            LOG.debug("end offsets probe: {}", other.toString());
+        }
+    }
+
+    private void answered() {
+        lastAnswerNanos = System.nanoTime();
+        lastAnswerAt = Instant.now();
+        if (silent) {
+            silent = false;
+            report(TailHealth.answersAgain(settings.description(), lastAnswerAt));
+        }
+    }
+
+    private void report(TailHealth health) {
+        LOG.info("{}", health.message(java.time.ZoneId.systemDefault()));
+        stats.health(health);
+        sink.health(health);
     }
 
     private List<TopicPartition> remainingDone(ReadRequest request, Map<TopicPartition, Long> remaining) {

@@ -20,6 +20,13 @@ public interface RecordSink {
      */
     boolean accept(List<RawRecord> batch);
 
+    /**
+     * The brokers stopped answering, or answer again ({@link TailHealth}); called on a change only, within about
+     * ten seconds of it. Reading goes on meanwhile: the client keeps retrying.
+     */
+    default void health(TailHealth health) {
+    }
+
     /** Reading ended: {@code problem} is null when it ended normally (end offsets reached, stopped, limit). */
     default void finished(Problem problem) {
     }

@@ -223,8 +223,7 @@ public final class StrimziConnections {
      */
     public static Optional<User> pickUser(List<User> users, Listener listener, String topic, String wanted) {
         if (wanted != null && !wanted.isBlank()) {
-            return Optional.of(users.stream().filter(u -> u.name().equals(wanted)).findFirst()
-                    .orElseGet(() -> new User(wanted, "", false, List.of())));
+            return Optional.of(requireUser("the cluster", users, wanted));
         }
         if (listener.authentication() == null) {
             return Optional.empty();
@@ -235,6 +234,37 @@ public final class StrimziConnections {
             return allowed;
         }
         return fitting.stream().filter(u -> !u.hasAuthorization()).findFirst();
+    }
+
+    /** The KafkaUser named {@code wanted} among {@code users}; a not-found problem naming the known ones if absent. */
+    public static User requireUser(String cluster, List<User> users, String wanted) {
+        return users.stream().filter(u -> u.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "No KafkaUser "
+                        + wanted + " of " + cluster, users.isEmpty() ? "the cluster has no KafkaUsers"
+                        : "its KafkaUsers: " + String.join(", ", users.stream().map(User::name).sorted().toList()),
+                        "Name one of them with --user (KafkaUsers carry the label strimzi.io/cluster)")));
+    }
+
+    /**
+     * Why {@link #pickUser} found nobody, as a problem: no KafkaUser authenticates the way the listener needs, or
+     * some do but none of their ACLs allows Read and Describe on the topic (naming the topic and the users checked).
+     */
+    public static Problem noUserProblem(String cluster, List<User> users, Listener listener, String topicOrNull) {
+        String topic = topicOrNull == null ? "the topic" : topicOrNull;
+        List<User> fitting = users.stream().filter(u -> fits(u, listener)).toList();
+        if (fitting.isEmpty()) {
+            return Problem.of(Problem.Kind.NOT_FOUND, "No KafkaUser of " + cluster + " can authenticate on listener "
+                    + listener.name(), "the listener needs " + listener.authentication() + "; "
+                    + (users.isEmpty() ? "the cluster has no KafkaUsers" : "KafkaUsers: " + String.join(", ",
+                    users.stream().map(u -> u.name() + " (" + (u.authentication().isEmpty() ? "no authentication"
+                            : u.authentication()) + ")").toList())),
+                    "Create a KafkaUser with authentication " + listener.authentication()
+                            + ", name one with --user, or pick another --listener");
+        }
+        return Problem.of(Problem.Kind.FORBIDDEN, "No KafkaUser of " + cluster + " may read topic " + topic,
+                "checked " + String.join(", ", fitting.stream().map(User::name).toList())
+                        + ": their ACLs do not allow Read and Describe on " + topic,
+                "Add a topic ACL with Read and Describe to one of them, or name one with --user");
     }
 
     private static boolean fits(User user, Listener listener) {

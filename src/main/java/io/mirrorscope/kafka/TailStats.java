@@ -16,6 +16,7 @@ public final class TailStats {
     private long windowStart = System.nanoTime();
     private long windowRecords;
     private double lastRate;
+    private volatile TailHealth health;
 
     synchronized void add(List<RawRecord> batch) {
         records += batch.size();
@@ -33,6 +34,15 @@ public final class TailStats {
             windowRecords = 0;
             windowStart = now;
         }
+    }
+
+    void health(TailHealth h) {
+        health = h;
+    }
+
+    /** The latest change of the brokers' answering state, or null while it never changed (they answer). */
+    public TailHealth health() {
+        return health;
     }
 
     public synchronized long records() {

@@ -70,10 +70,64 @@ class CliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"compare", "trace"})
-    void unfinishedCommandsSaySoAndExitTwo(String command) {
-        assertThat(run(command)).isEqualTo(ExitCodes.USAGE);
+    void unfinishedCommandsSaySoAndAreNotUsageErrors(String command) {
+        assertThat(run(command)).isEqualTo(ExitCodes.FINDINGS);
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString().strip()).doesNotContain("\n").contains("'" + command + "' is not available yet");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nohost", "host:abc", "host:99999", "host:0", ":9092", "a b:9092", "host:9092,",
+        "::1:9092", "\u001b[2J:9092"})
+    void malformedBootstrapIsAUsageError(String bootstrap) {
+        assertThat(run("records", "--bootstrap", bootstrap, "--topic", "t")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().strip()).doesNotContain("\n").startsWith("mirrorscope: Bad --bootstrap: ")
+                .doesNotContain("unexpected").doesNotContain("\u001b");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "-100"})
+    void negativeLimitIsAUsageError(String limit) {
+        assertThat(run("records", "--bootstrap", "127.0.0.1:1", "--topic", "t", "--limit", limit))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--limit must be 0 (no limit) or more");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ht!tp://::garbage url", "ftp://api.example.com", "https://", "https://exa mple.com"})
+    void garbageServerUrlIsAUsageError(String server) throws Exception {
+        java.nio.file.Path config = java.nio.file.Files.createTempFile("kubeconfig", ".yaml");
+        try {
+            java.nio.file.Files.writeString(config, """
+                    apiVersion: v1
+                    kind: Config
+                    clusters:
+                    - name: c
+                      cluster: {server: "%s"}
+                    users:
+                    - name: u
+                      user: {token: abc}
+                    contexts:
+                    - name: x
+                      context: {cluster: c, user: u}
+                    current-context: x
+                    """.formatted(server));
+            assertThat(run("--kubeconfig", config.toString(), "inventory")).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString().strip()).doesNotContain("\n")
+                    .startsWith("mirrorscope: The server address '" + server + "' of cluster c (context x) is not "
+                            + "a URL");
+        } finally {
+            java.nio.file.Files.delete(config);
+        }
+    }
+
+    @Test
+    void rbacRefusesANamespaceThatIsNoName() {
+        assertThat(run("rbac", "-n", "ns\u001b]0;pwned\u0007\nkind: ClusterRoleBinding")).isEqualTo(ExitCodes.USAGE);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("Not a namespace name: 'ns\\e]0;pwned\\x07\\nkind")
+                .doesNotContain("\u001b");
+        assertThat(run("rbac", "-n", "team-a")).isZero();
     }
 
     @Test

@@ -88,6 +88,36 @@ class ContextsCommandTest {
     }
 
     @Test
+    void hostileNamesAreEscapedInTheTableAndKeptInJson(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config");
+        // YAML double-quoted escapes give the raw control characters a hostile kubeconfig would carry
+        Files.writeString(config, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: "c\\u001b]0;pwned\\u0007"
+                  cluster: {server: "https://k.example.test\\u001b[2J"}
+                users:
+                - name: "u\\u202e"
+                  user: {token: t}
+                contexts:
+                - name: "ctx\\r\\u001b[31mprod"
+                  context: {cluster: "c\\u001b]0;pwned\\u0007", user: "u\\u202e", namespace: "ns\\u009b"}
+                current-context: "ctx\\r\\u001b[31mprod"
+                """);
+        Run table = run("--kubeconfig", config.toString(), "contexts");
+        assertThat(table.exit()).isZero();
+        assertThat(table.out()).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\r")
+                .doesNotContain("\u202e").doesNotContain("\u009b")
+                .contains("ctx\\r\\e[31mprod", "c\\e]0;pwned\\x07", "https://k.example.test\\e[2J", "u\\u202e",
+                        "ns\\u009b");
+        Run json = run("--kubeconfig", config.toString(), "contexts", "-o", "json");
+        assertThat(json.exit()).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("contexts").get(0)
+                .get("name").asText()).isEqualTo("ctx\r\u001b[31mprod");
+    }
+
+    @Test
     void brokenKubeconfigIsOneLineExitTwo(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("config");
         Files.writeString(bad, "apiVersion: v1\nclusters:\n  - name: x\n   cluster: [\n");

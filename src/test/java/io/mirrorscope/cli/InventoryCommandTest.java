@@ -166,6 +166,58 @@ class InventoryCommandTest {
     }
 
     @Test
+    void everyReadFailingIsExitThreeNotAnEmptyInventory() throws IOException {
+        io.mirrorscope.kube.inventory.FaultInjectingDispatcher dispatcher =
+                new io.mirrorscope.kube.inventory.FaultInjectingDispatcher();
+        try (StrimziMockServer broken = new StrimziMockServer(dispatcher).strimziV1beta2()) {
+            for (ResourceKind k : ResourceKind.values()) {
+                dispatcher.failing.add(k.plural());
+            }
+            Path config = dir.resolve("failing");
+            Files.writeString(config, Files.readString(kubeconfig).replace(server.client().getMasterUrl().toString(),
+                    broken.client().getMasterUrl().toString()));
+            assertThat(run("--kubeconfig", config.toString(), "inventory")).isEqualTo(3);
+            assertThat(out.toString()).isEmpty();
+            assertThat(err.toString().strip()).doesNotContain("\n")
+                    .startsWith("mirrorscope: Every read failed in namespace [amq-streams]");
+        }
+    }
+
+    @Test
+    void hostileResourceFieldsAreEscapedInTheTable() throws IOException {
+        try (StrimziMockServer hostile = new StrimziMockServer().strimziV1beta2()) {
+            hostile.create("amq-streams", InventoryFixtures.yaml("""
+                    apiVersion: kafka.strimzi.io/v1beta2
+                    kind: KafkaMirrorMaker2
+                    metadata: {name: evil}
+                    spec:
+                      connectCluster: us
+                      clusters:
+                        - {alias: europe, bootstrapServers: "europe:9092\\u001b]0;pwned\\u0007"}
+                        - {alias: us, bootstrapServers: "us:9092"}
+                      mirrors:
+                        - sourceCluster: europe
+                          targetCluster: us
+                          topicsPattern: "orders\\u001b[2J\\r\\b\\u009b\\u202e.*"
+                    """));
+            hostile.create("amq-streams", InventoryFixtures.yaml("""
+                    apiVersion: kafka.strimzi.io/v1beta2
+                    kind: KafkaTopic
+                    metadata: {name: t1, labels: {strimzi.io/cluster: "us\\u001b[8m"}}
+                    spec: {partitions: 1, replicas: 1, topicName: "topic\\u0007\\u202e"}
+                    """));
+            Path config = dir.resolve("hostile");
+            Files.writeString(config, Files.readString(kubeconfig).replace(server.client().getMasterUrl().toString(),
+                    hostile.client().getMasterUrl().toString()));
+            assertThat(run("--kubeconfig", config.toString(), "inventory")).isZero();
+            String table = out.toString();
+            assertThat(table.codePoints().filter(c -> c != '\n' && (c < 0x20 || (c >= 0x7f && c <= 0x9f)
+                    || Character.getType(c) == Character.FORMAT)).count()).as(table).isZero();
+            assertThat(table).contains("orders\\e[2J\\r\\x08\\u009b\\u202e.*", "us\\e[8m");
+        }
+    }
+
+    @Test
     void namespaceAndAllNamespacesTogetherIsUsage() {
         assertThat(run("--kubeconfig", kubeconfig.toString(), "inventory", "-A", "-n", "x")).isEqualTo(2);
     }

@@ -308,6 +308,111 @@ class RecordsCommandTest {
         assertThat(r.json()).hasSize(2).allSatisfy(n -> assertThat(n.get("value").asText()).startsWith("live "));
     }
 
+    private static void produceStrings(String topic, int partitions, int perPartition) throws Exception {
+        try (KafkaProducer<String, String> p = kafka.stringProducer()) {
+            for (int part = 0; part < partitions; part++) {
+                for (int i = 0; i < perPartition; i++) {
+                    p.send(new ProducerRecord<>(topic, part, "k" + i, "p" + part + "-" + i));
+                }
+            }
+            p.flush();
+        }
+    }
+
+    @Test
+    void hostileKeysValuesAndHeadersAreEscapedInTheTableAndExactInJson() throws Exception {
+        kafka.createTopic("hostile", 1);
+        String key = "k\u001b]0;pwned\u0007";
+        String value = "v\u001b[2J\r\b\u009b31m\u202eexe.txt\u0085";
+        try (KafkaProducer<String, String> p = kafka.stringProducer()) {
+            ProducerRecord<String, String> r = new ProducerRecord<>("hostile", key, value);
+            r.headers().add("h\u001b[8m", "x\u001b]8;;http://evil\u0007".getBytes(StandardCharsets.UTF_8));
+            p.send(r).get();
+        }
+        Run table = run("--bootstrap", kafka.bootstrap("PLAIN"), "--topic", "hostile");
+        assertThat(table.exit()).isZero();
+        assertThat(table.out().codePoints().filter(c -> c != '\n' && (c < 0x20 || (c >= 0x7f && c <= 0x9f)
+                || Character.getType(c) == Character.FORMAT)).count()).as(table.out()).isZero();
+        assertThat(table.out()).contains("k\\e]0;pwned\\x07", "v\\e[2J\\r\\x08\\u009b31m\\u202eexe.txt",
+                "h\\e[8m=x\\e]8;;http://evil\\x07");
+        Run json = run("--bootstrap", kafka.bootstrap("PLAIN"), "--topic", "hostile", "-o", "json");
+        JsonNode n = json.json().getFirst();
+        assertThat(n.get("key").asText()).isEqualTo(key);
+        assertThat(n.get("value").asText()).isEqualTo(value);
+    }
+
+    @Test
+    void lastCoversEveryPartitionAndALimitThatCutsSaysSo() throws Exception {
+        kafka.createTopic("wide", 3);
+        produceStrings("wide", 3, 60);
+        Run last = run("--bootstrap", kafka.bootstrap("PLAIN"), "--topic", "wide", "--last", "40", "-o", "json");
+        assertThat(last.exit()).isZero();
+        assertThat(last.err()).isEmpty();
+        assertThat(last.json()).hasSize(120);
+        assertThat(last.json()).extracting(j -> j.get("partition").asInt()).containsOnly(0, 1, 2);
+
+        Run cut = run("--bootstrap", kafka.bootstrap("PLAIN"), "--topic", "wide", "--last", "40", "--limit", "50",
+                "-o", "json");
+        assertThat(cut.json()).hasSize(50);
+        assertThat(cut.err().strip()).isEqualTo("mirrorscope: stopped at --limit 50 (--last 40 over 3 partitions "
+                + "asks for up to 120); more records remain: raise --limit, or 0 for no limit");
+
+        Run byDefault = run("--bootstrap", kafka.bootstrap("PLAIN"), "--topic", "wide", "-o", "json");
+        assertThat(byDefault.json()).hasSize(100);
+        assertThat(byDefault.err()).contains("stopped at --limit 100;");
+        Run all = run("--bootstrap", kafka.bootstrap("PLAIN"), "--topic", "wide", "-o", "json", "--limit", "0");
+        assertThat(all.json()).hasSize(180);
+        assertThat(all.err()).isEmpty();
+    }
+
+    @Test
+    void followRunsPastTheDefaultLimitUntilInterrupted() throws Exception {
+        kafka.createTopic("long", 1);
+        produceStrings("long", 1, 150);
+        CommandLine cli = MirrorScopeCommand.commandLine((o, s) -> 0);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread t = new Thread(() -> exit.set(cli.execute("records", "--bootstrap", kafka.bootstrap("PLAIN"),
+                "--topic", "long", "--follow", "--from-beginning", "-o", "json")));
+        t.start();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> out.toString().lines().count() >= 150);
+        assertThat(t.isAlive()).as("--follow keeps running after 150 records").isTrue();
+        t.interrupt();
+        t.join(java.time.Duration.ofSeconds(30));
+        assertThat(t.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
+        assertThat(out.toString().lines().count()).isEqualTo(150);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void userMistakesAndMissingRightsSayWhatIsWrong() {
+        Run ghost = run("--cluster", CLUSTER, "--topic", "orders", "--user", "ghost", "--listener", "plain");
+        assertThat(ghost.exit()).isEqualTo(4);
+        assertThat(ghost.err().strip()).isEqualTo("mirrorscope: No KafkaUser ghost of Kafka " + CLUSTER
+                + ": its KafkaUsers: alice, reader, writer — Name one of them with --user (KafkaUsers carry the "
+                + "label strimzi.io/cluster)");
+
+        Run noAcl = run("--cluster", CLUSTER, "--topic", "payments", "--listener", "tls");
+        assertThat(noAcl.exit()).isEqualTo(3);
+        assertThat(noAcl.err()).startsWith("mirrorscope: No KafkaUser of " + CLUSTER + " may read topic payments")
+                .contains("checked writer, reader: their ACLs do not allow Read and Describe on payments")
+                .doesNotContain("can authenticate");
+    }
+
+    @Test
+    void brokersWithoutPodsAreAConnectionFailureNotAWrongName() {
+        Run r = run("--cluster", CLUSTER, "--topic", "orders", "--listener", "plain", "--tunnel", "always");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("mirrorscope: Kafka " + CLUSTER + " has no running broker pods in namespace "
+                + NS).contains("kubectl get pods -n " + NS + " -l strimzi.io/cluster=" + CLUSTER)
+                .doesNotContain("Check the namespace");
+    }
+
     @Test
     void failuresAreOneLineWithTheirExitCodes() throws Exception {
         Path ca = Files.writeString(dir.resolve("ca2.crt"), kafka.clusterCa().certificatePem());

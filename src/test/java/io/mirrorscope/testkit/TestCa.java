@@ -145,14 +145,27 @@ public final class TestCa {
     /** Issues a user (client) certificate with subject {@code CN=<user>}, as Strimzi's User Operator does. */
     public IssuedCert issueUser(String user) {
         X500Name dn = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, user).build();
-        return issue(dn, List.of(), new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth});
+        return issue(dn, List.of(), new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, null, null);
+    }
+
+    /** A user certificate valid only from {@code notBefore} to {@code notAfter} (e.g. one that expired). */
+    public IssuedCert issueUser(String user, Instant notBefore, Instant notAfter) {
+        X500Name dn = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, user).build();
+        return issue(dn, List.of(), new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, notBefore, notAfter);
     }
 
     private IssuedCert issue(X500Name dn, List<GeneralName> sans, KeyPurposeId[] purposes) {
+        return issue(dn, sans, purposes, null, null);
+    }
+
+    private IssuedCert issue(X500Name dn, List<GeneralName> sans, KeyPurposeId[] purposes, Instant notBefore,
+            Instant notAfter) {
         try {
             KeyPair keys = newKeyPair();
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = builder(subject, dn, keys);
+            X509v3CertificateBuilder builder = notBefore == null ? builder(subject, dn, keys)
+                    : new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(SERIAL.incrementAndGet()),
+                            Date.from(notBefore), Date.from(notAfter), dn, keys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));

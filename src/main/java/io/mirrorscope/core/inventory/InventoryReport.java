@@ -1,5 +1,6 @@
 package io.mirrorscope.core.inventory;
 
+import io.mirrorscope.core.TerminalText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,9 +119,9 @@ public final class InventoryReport {
     /** A compact, column-aligned text for a terminal. */
     public static String table(Inventory inv) {
         StringBuilder out = new StringBuilder();
-        out.append("Context: ").append(inv.context().isEmpty() ? "-" : inv.context())
-                .append("   Namespaces: ").append(inv.namespaces().isEmpty() ? "-" : String.join(", ",
-                        inv.namespaces())).append('\n');
+        out.append("Context: ").append(inv.context().isEmpty() ? "-" : TerminalText.escape(inv.context()))
+                .append("   Namespaces: ").append(inv.namespaces().isEmpty() ? "-"
+                        : TerminalText.escape(String.join(", ", inv.namespaces()))).append('\n');
         section(out, "KAFKA CLUSTERS", List.of("NAMESPACE", "NAME", "READY", "VERSION", "METADATA", "BROKERS",
                 "API", "LISTENERS"), inv.clusters().stream().map(c -> List.of(c.namespace(), c.name(), yes(c.ready()),
                 dash(c.kafkaVersion()), c.metadataMode().label(), dash(c.brokers()),
@@ -172,7 +173,9 @@ public final class InventoryReport {
         return o == null || o.toString().isEmpty() ? "-" : o.toString();
     }
 
-    private static void section(StringBuilder out, String title, List<String> header, List<List<String>> rows) {
+    /** Every cell goes through {@link TerminalText#escape}: CR fields are written by whoever may edit the CRs. */
+    private static void section(StringBuilder out, String title, List<String> header, List<List<String>> rawRows) {
+        List<List<String>> rows = rawRows.stream().map(r -> r.stream().map(TerminalText::escape).toList()).toList();
         out.append('\n').append(title).append(" (").append(rows.size()).append(")\n");
         if (rows.isEmpty()) {
             return;

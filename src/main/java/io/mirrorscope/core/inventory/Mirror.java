@@ -31,16 +31,28 @@ public record Mirror(ResourceMeta meta, MirrorKind kind, List<Condition> conditi
         return meta.namespace();
     }
 
-    /** Ready=True and no connector or task FAILED (strimzi#5715: MM2 can say Ready while a task failed). */
+    /**
+     * Ready=True, no connector or task FAILED (strimzi#5715: MM2 can say Ready while a task failed), and no link
+     * FAILED (a link the reader found broken: no source, source equals target, unknown aliases).
+     */
     public boolean ready() {
-        return Condition.ready(conditions) && connectors.stream().noneMatch(ConnectorStatus::failed);
+        return Condition.ready(conditions) && connectors.stream().noneMatch(ConnectorStatus::failed)
+                && links.stream().noneMatch(l -> l.health() == Health.FAILED);
     }
 
-    /** Conditions combined with every connector's state; a failed task makes the mirror FAILED. */
+    /**
+     * Conditions combined with every connector's state and every FAILED or DEGRADED link (a link whose health is
+     * still unknown does not lower a Ready mirror); a failed task or a broken link makes the mirror FAILED.
+     */
     public Health health() {
         Health h = Condition.health(conditions);
         for (ConnectorStatus c : connectors) {
             h = h.worst(c.health());
+        }
+        for (MirrorLink l : links) {
+            if (l.health() == Health.FAILED || l.health() == Health.DEGRADED) {
+                h = h.worst(l.health());
+            }
         }
         return h;
     }

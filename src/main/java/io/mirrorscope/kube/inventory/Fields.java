@@ -1,5 +1,6 @@
 package io.mirrorscope.kube.inventory;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,25 +96,52 @@ final class Fields {
         return null;
     }
 
-    /** An integer, also from a numeric string; null when absent or not a whole number (noted). */
+    /**
+     * A whole number that fits an int, also from a numeric string; null when absent, not a whole number, or too
+     * large (noted with the field and the value: a replica count of 4294967297 must not show as 1).
+     */
     Integer integer(Map<String, Object> parent, String key, String path) {
         Object v = parent == null ? null : parent.get(key);
         if (v == null) {
             return null;
         }
+        BigDecimal number;
         if (v instanceof Number n) {
-            return n.intValue();
-        }
-        if (v instanceof String s) {
             try {
-                return Integer.parseInt(s.strip());
+                number = new BigDecimal(n.toString());
             } catch (NumberFormatException e) {
-                note(path + ": expected a number, found \"" + s + "\"");
+                note(path + ": expected a number, found " + n);  // NaN, Infinity
                 return null;
             }
+        } else if (v instanceof String s) {
+            try {
+                number = new BigDecimal(s.strip());
+            } catch (NumberFormatException e) {
+                note(path + ": expected a number, found \"" + abbreviate(s) + "\"");
+                return null;
+            }
+        } else {
+            wrongType(path, "a number", v);
+            return null;
         }
-        wrongType(path, "a number", v);
-        return null;
+        try {
+            return number.intValueExact();
+        } catch (ArithmeticException e) {
+            note(path + ": " + abbreviate(number.toPlainString()) + (number.stripTrailingZeros().scale() > 0
+                    ? " is not a whole number" : " is out of range (" + Integer.MIN_VALUE + " to "
+                    + Integer.MAX_VALUE + ")"));
+            return null;
+        }
+    }
+
+    /** {@link #integer} limited to {@code min}..{@code max} (a port, a count); outside it null, noted. */
+    Integer integer(Map<String, Object> parent, String key, String path, int min, int max) {
+        Integer v = integer(parent, key, path);
+        if (v != null && (v < min || v > max)) {
+            note(path + ": " + v + " is out of range (" + min + " to " + max + ")");
+            return null;
+        }
+        return v;
     }
 
     /** A boolean, also from "true"/"false"; the default when absent or not a boolean (noted). */

@@ -8,6 +8,7 @@ import io.mirrorscope.core.inventory.ResourceMeta;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,24 @@ final class Meta {
         String name = m.getName() == null ? "(unnamed)" : m.getName();
         // Serialised only when the details pane asks: listing 1,000 resources must not render 1,000 YAMLs.
         return new ResourceMeta(r.getKind() == null ? "" : r.getKind(), r.getApiVersion(), m.getNamespace(), name,
-                m.getUid(), created, m.getLabels(), () -> YAML.asYaml(r));
+                m.getUid(), created, labels(m.getLabels()), () -> YAML.asYaml(r));
+    }
+
+    /**
+     * The labels without null keys or values: {@code strimzi.io/cluster: null} (or {@code ~}) is valid YAML, and a
+     * null must cost the label, not the whole resource (the mappers note a missing cluster label).
+     */
+    static Map<String, String> labels(Map<String, String> labels) {
+        if (labels == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        labels.forEach((k, v) -> {
+            if (k != null && v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     static Map<String, Object> root(GenericKubernetesResource r) {

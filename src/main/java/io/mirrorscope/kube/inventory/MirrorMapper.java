@@ -11,8 +11,11 @@ import io.mirrorscope.core.inventory.ResourceMeta;
 import io.mirrorscope.core.inventory.TopicNaming;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -53,7 +56,7 @@ public final class MirrorMapper {
         MirrorLink link = new MirrorLink(null, source, null, target, topics == null ? ".*" : topics,
                 f.str(spec, "exclude", "spec.exclude"), TopicNaming.identity(), Condition.health(conditions));
         return new Mirror(meta, MirrorKind.KafkaMirrorMaker, conditions, List.of(link), List.of(),
-                f.integer(spec, "replicas", "spec.replicas"), f.notes());
+                f.integer(spec, "replicas", "spec.replicas", 0, Integer.MAX_VALUE), f.notes());
     }
 
     /** MirrorMaker 2 in any shape; one link per {@code spec.mirrors[]} entry. */
@@ -82,6 +85,7 @@ public final class MirrorMapper {
         if (Fields.has(root, "spec") && mirrors.isEmpty()) {
             f.note("spec.mirrors is empty: this MirrorMaker 2 mirrors nothing");
         }
+        Set<String> duplicated = duplicateAliases(f, clusters, mirrors, v1Shape);
         for (int i = 0; i < mirrors.size(); i++) {
             Map<String, Object> m = mirrors.get(i);
             String at = "spec.mirrors[" + i + "]";
@@ -103,8 +107,8 @@ public final class MirrorMapper {
                 if (tgtAlias == null) {
                     tgtAlias = connectCluster;
                 }
-                Map<String, Object> src = byAlias(f, clusters, srcAlias, at + ".sourceCluster");
-                Map<String, Object> tgt = byAlias(f, clusters, tgtAlias, at + ".targetCluster");
+                Map<String, Object> src = byAlias(clusters, srcAlias);
+                Map<String, Object> tgt = byAlias(clusters, tgtAlias);
                 srcBootstrap = f.str(src, "bootstrapServers", "spec.clusters[" + srcAlias + "].bootstrapServers");
                 tgtBootstrap = f.str(tgt, "bootstrapServers", "spec.clusters[" + tgtAlias + "].bootstrapServers");
                 tgtConfig = f.map(tgt, "config", "spec.clusters[" + tgtAlias + "].config");
@@ -123,7 +127,7 @@ public final class MirrorMapper {
             MirrorLink link = new MirrorLink(srcAlias, srcBootstrap, tgtAlias, tgtBootstrap,
                     topics == null ? ".*" : topics, exclude, TopicNaming.mirrorMaker2(policy, srcAlias, separator),
                     Health.UNKNOWN);
-            Health h = crHealth;
+            Health h = crHealth.worst(sanity(f, at, link, v1Shape, clusters, duplicated));
             for (ConnectorStatus c : connectors) {
                 if (c.name() != null && c.name().startsWith(link.connectorPrefix())) {
                     h = h.worst(c.health());
@@ -132,7 +136,89 @@ public final class MirrorMapper {
             links.add(link.withHealth(h));
         }
         return new Mirror(meta, MirrorKind.KafkaMirrorMaker2, conditions, links, connectors,
-                f.integer(spec, "replicas", "spec.replicas"), f.notes());
+                f.integer(spec, "replicas", "spec.replicas", 0, Integer.MAX_VALUE), f.notes());
+    }
+
+    /**
+     * Aliases that name two different clusters: two {@code spec.clusters} entries with one alias (v1beta2), or two
+     * {@code mirrors[].source} with one alias but different bootstrap servers (v1). Each is noted once.
+     */
+    private static Set<String> duplicateAliases(Fields f, List<Map<String, Object>> clusters,
+                                                List<Map<String, Object>> mirrors, boolean v1Shape) {
+        Map<String, Set<String>> bootstrapsByAlias = new LinkedHashMap<>();
+        Map<String, Integer> entries = new LinkedHashMap<>();
+        if (v1Shape) {
+            for (Map<String, Object> m : mirrors) {
+                Map<String, Object> src = m.get("source") instanceof Map<?, ?> ? f.map(m, "source", "") : Map.of();
+                String alias = src.get("alias") == null ? null : String.valueOf(src.get("alias"));
+                if (alias != null) {
+                    bootstrapsByAlias.computeIfAbsent(alias, a -> new LinkedHashSet<>())
+                            .add(String.valueOf(src.get("bootstrapServers")));
+                }
+            }
+            bootstrapsByAlias.forEach((alias, bootstraps) -> entries.put(alias, bootstraps.size()));
+        } else {
+            for (Map<String, Object> c : clusters) {
+                if (c.get("alias") != null) {
+                    entries.merge(String.valueOf(c.get("alias")), 1, Integer::sum);
+                }
+            }
+        }
+        Set<String> duplicated = new LinkedHashSet<>();
+        entries.forEach((alias, count) -> {
+            if (count > 1) {
+                duplicated.add(alias);
+                f.note((v1Shape ? "spec.mirrors[].source" : "spec.clusters") + ": alias \"" + alias
+                        + "\" names " + count + " different clusters; MirrorMaker 2 cannot tell them apart");
+            }
+        });
+        return duplicated;
+    }
+
+    /**
+     * What makes a mirrors[] entry unable to mirror, noted on the mirror: FAILED without a source, when source
+     * and target are one cluster, or when its aliases are not in {@code spec.clusters}; DEGRADED when an alias it
+     * uses is duplicated. READY when nothing is wrong (then the status decides).
+     */
+    private static Health sanity(Fields f, String at, MirrorLink link, boolean v1Shape,
+                                 List<Map<String, Object>> clusters, Set<String> duplicated) {
+        if (link.sourceAlias() == null && link.sourceBootstrap() == null) {
+            f.note(at + " has no source cluster: it mirrors nothing");
+            return Health.FAILED;
+        }
+        if (link.targetAlias() == null && link.targetBootstrap() == null) {
+            f.note(at + " has no target cluster" + (v1Shape ? " (spec.target)" : " (targetCluster or connectCluster)")
+                    + ": it mirrors nothing");
+            return Health.FAILED;
+        }
+        boolean sameAlias = link.sourceAlias() != null && link.sourceAlias().equals(link.targetAlias());
+        boolean sameBootstrap = link.sourceBootstrap() != null
+                && link.sourceBootstrap().equals(link.targetBootstrap());
+        if (sameAlias || sameBootstrap) {
+            f.note(at + ": source and target are the same cluster ("
+                    + (sameAlias ? "alias \"" + link.sourceAlias() + "\"" : link.sourceBootstrap())
+                    + "): it would mirror topics onto themselves");
+            return Health.FAILED;
+        }
+        if (!v1Shape) {
+            List<String> unknown = new ArrayList<>();
+            for (String alias : new String[] {link.sourceAlias(), link.targetAlias()}) {
+                if (alias != null && clusters.stream().noneMatch(c -> alias.equals(c.get("alias")))) {
+                    unknown.add(alias);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                f.note(at + ": " + (unknown.size() == 2 ? "neither alias" : "alias") + " \""
+                        + String.join("\" nor \"", unknown) + "\" is in spec.clusters ("
+                        + String.join(", ", clusters.stream().map(c -> String.valueOf(c.get("alias"))).toList())
+                        + "): it cannot connect");
+                return Health.FAILED;
+            }
+        }
+        if (duplicated.contains(link.sourceAlias()) || duplicated.contains(link.targetAlias())) {
+            return Health.DEGRADED;
+        }
+        return Health.READY;
     }
 
     /**
@@ -179,7 +265,7 @@ public final class MirrorMapper {
             f.note("spec.config.source.cluster.bootstrap.servers is missing");
         }
         return new Mirror(meta, MirrorKind.KafkaConnector, conditions, List.of(link), connectors,
-                f.integer(spec, "tasksMax", "spec.tasksMax"), f.notes());
+                f.integer(spec, "tasksMax", "spec.tasksMax", 1, Integer.MAX_VALUE), f.notes());
     }
 
     /** MM2's {@code topics} is a comma-separated list of regexes; one alternation says the same. */
@@ -201,10 +287,9 @@ public final class MirrorMapper {
                 f.str(connector, "trace", path + ".connector.trace"), tasks);
     }
 
-    private static Map<String, Object> byAlias(Fields f, List<Map<String, Object>> clusters, String alias,
-                                               String path) {
+    private static Map<String, Object> byAlias(List<Map<String, Object>> clusters, String alias) {
+        // a missing or unknown alias is noted once, by sanity(), with the aliases that exist
         if (alias == null) {
-            f.note(path + " is missing");
             return Map.of();
         }
         for (Map<String, Object> c : clusters) {
@@ -212,7 +297,6 @@ public final class MirrorMapper {
                 return c;
             }
         }
-        f.note(path + ": no entry in spec.clusters has alias \"" + alias + "\"");
         return Map.of();
     }
 

@@ -53,7 +53,8 @@ public final class ResourceMapping {
             String ns = r.getMetadata() == null ? "" : r.getMetadata().getNamespace();
             LOG.warn("Cannot read {} {}/{}: {}", kind.kind(), ns, name, e.toString());
             parts.kindProblems().add(new InventoryProblem(kind.kind(), name == null ? "" : name,
-                    ns == null ? "" : ns, "could not be read: " + e.getMessage()));
+                    ns == null ? "" : ns,
+                    "could not be read: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
         }
     }
 }

@@ -56,7 +56,7 @@ public final class StrimziMapper {
         boolean pools = "v1".equals(version)
                 || "enabled".equalsIgnoreCase(annotations.get("strimzi.io/node-pools"))
                 || !f.maps(status, "kafkaNodePools", "status.kafkaNodePools").isEmpty();
-        Integer brokers = pools ? null : f.integer(kafka, "replicas", "spec.kafka.replicas");
+        Integer brokers = pools ? null : f.integer(kafka, "replicas", "spec.kafka.replicas", 0, Integer.MAX_VALUE);
         MetadataMode mode = metadataMode(f, version, annotations, spec, status);
         return new KafkaCluster(meta, Meta.conditions(f, status), kafkaVersion, mode, brokers, pools, listeners,
                 f.str(status, "clusterId", "status.clusterId"), f.notes());
@@ -118,7 +118,7 @@ public final class StrimziMapper {
                     tlsUnsaid.add(name);
                 }
                 byName.put(name, new Listener(name, f.str(l, "type", "spec.kafka.listeners." + name + ".type"),
-                        f.integer(l, "port", "spec.kafka.listeners." + name + ".port"),
+                        f.integer(l, "port", "spec.kafka.listeners." + name + ".port", 1, 65_535),
                         f.bool(l, "tls", "spec.kafka.listeners." + name + ".tls", false),
                         f.str(auth, "type", "spec.kafka.listeners." + name + ".authentication.type"),
                         null, List.of(), List.of()));
@@ -157,7 +157,7 @@ public final class StrimziMapper {
             List<String> addresses = new ArrayList<>();
             for (Map<String, Object> a : f.maps(s, "addresses", "status.listeners." + name + ".addresses")) {
                 String host = f.str(a, "host", "status.listeners." + name + ".addresses.host");
-                String port = f.str(a, "port", "status.listeners." + name + ".addresses.port");
+                Integer port = f.integer(a, "port", "status.listeners." + name + ".addresses.port", 1, 65_535);
                 if (host != null) {
                     addresses.add(port == null ? host : host + ":" + port);
                 }
@@ -188,7 +188,8 @@ public final class StrimziMapper {
         if (meta.strimziCluster() == null) {
             f.note("label strimzi.io/cluster is missing");
         }
-        return new KafkaNodePool(meta, meta.strimziCluster(), f.integer(spec, "replicas", "spec.replicas"),
+        return new KafkaNodePool(meta, meta.strimziCluster(),
+                f.integer(spec, "replicas", "spec.replicas", 0, Integer.MAX_VALUE),
                 f.strings(spec, "roles", "spec.roles"), f.notes());
     }
 
@@ -207,7 +208,8 @@ public final class StrimziMapper {
         }
         List<Condition> conditions = Meta.conditions(f, status);
         return new Topic(meta, meta.strimziCluster(), topicName == null ? meta.name() : topicName,
-                f.integer(spec, "partitions", "spec.partitions"), f.integer(spec, "replicas", "spec.replicas"),
+                f.integer(spec, "partitions", "spec.partitions", 1, Integer.MAX_VALUE),
+                f.integer(spec, "replicas", "spec.replicas", 1, Short.MAX_VALUE),
                 conditions, f.notes());
     }
 

@@ -21,6 +21,8 @@ public final class FaultInjectingDispatcher extends Dispatcher {
     volatile String gonePlural = "";
     final AtomicInteger goneServed = new AtomicInteger();
     public final Set<String> forbidden = new CopyOnWriteArraySet<>();
+    /** Plurals (or "*" for every resource list) that answer 500 Internal Server Error. */
+    public final Set<String> failing = new CopyOnWriteArraySet<>();
     final AtomicInteger lists = new AtomicInteger();
 
     @Override
@@ -30,6 +32,10 @@ public final class FaultInjectingDispatcher extends Dispatcher {
         if (forbidden.contains(plural)) {
             return status(403, "Forbidden", plural + ".kafka.strimzi.io is forbidden: User \"dev\" cannot list "
                     + "resource \"" + plural + "\" in API group \"kafka.strimzi.io\" in the namespace");
+        }
+        if (failing.contains(plural) || (failing.contains("*") && path.startsWith("/apis/")
+                && path.split("\\?")[0].split("/").length > 5)) {
+            return status(500, "InternalError", "etcdserver: request timed out");
         }
         boolean watch = path.contains("watch=true");
         if (watch && plural.equals(gonePlural) && goneWatches.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
