@@ -2,7 +2,6 @@ package io.mirrorscope.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -47,7 +46,7 @@ class BrokerConnectionTest {
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        assumeTrue(Kcat.available(), "kcat missing: apt-get install -y kcat");
+        Kcat.require();
         kafka = KafkaTestCluster.builder(CLUSTER)
                 .listener(KafkaListener.plain("PLAIN"))
                 .listener(KafkaListener.mtls("TLS"))

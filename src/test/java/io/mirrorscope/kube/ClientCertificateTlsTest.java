@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.mirrorscope.core.Problem;
+import io.mirrorscope.testsupport.OracleTools;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -221,7 +222,8 @@ class ClientCertificateTlsTest {
 
     /** The namespace names kubectl gets with this kubeconfig, or null when kubectl fails. */
     private static List<String> kubectlNamespaces(Path kubeconfig) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/kubectl", "--kubeconfig", kubeconfig.toString(),
+        ProcessBuilder pb = new ProcessBuilder(OracleTools.require(OracleTools.KUBECTL).toString(),
+                "--kubeconfig", kubeconfig.toString(),
                 "get", "--raw", "/api/v1/namespaces").redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("HOME", System.getProperty("java.io.tmpdir"));
         Process p = pb.start();

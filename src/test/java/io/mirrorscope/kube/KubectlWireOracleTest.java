@@ -2,6 +2,7 @@ package io.mirrorscope.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mirrorscope.testsupport.OracleTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,8 @@ class KubectlWireOracleTest {
         Files.writeString(kubeconfig, Files.readString(kubeconfig).replace(
                 "certificate-authority: " + api.certificate(), "insecure-skip-tls-verify: true"));
 
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/kubectl", "--kubeconfig", kubeconfig.toString(), "get",
+        ProcessBuilder pb = new ProcessBuilder(OracleTools.require(OracleTools.KUBECTL).toString(),
+                "--kubeconfig", kubeconfig.toString(), "get",
                 "--raw", "/api/v1/namespaces").redirectErrorStream(true);
         pb.environment().put("HOME", dir.toString());
         Process p = pb.start();

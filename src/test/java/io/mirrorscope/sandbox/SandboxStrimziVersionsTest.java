@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mirrorscope.testsupport.OracleTools;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -144,7 +145,7 @@ class SandboxStrimziVersionsTest {
 
     private static String kubectl(String kubeconfig, String... args) throws Exception {
         String[] command = new String[args.length + 5];
-        command[0] = "kubectl";
+        command[0] = OracleTools.require(OracleTools.KUBECTL).toString();
         command[1] = "--kubeconfig";
         command[2] = kubeconfig;
         command[3] = "-n";
