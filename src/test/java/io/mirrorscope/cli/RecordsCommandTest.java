@@ -34,6 +34,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,6 +43,7 @@ import picocli.CommandLine;
  * {@code mirrorscope records} end to end: a real broker (plain, mTLS, SCRAM-SHA-512) and a fabric8 mock API server
  * (CRUD) holding the Strimzi resources that point at it.
  */
+@Tag("kafka")
 class RecordsCommandTest {
 
     private static final String NS = "amq-streams";

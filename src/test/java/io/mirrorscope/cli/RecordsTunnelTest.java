@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,6 +43,7 @@ import picocli.CommandLine;
  * advertised in-cluster names with the JEP 418 resolver, and reads over mTLS with host names verified. The CA comes
  * from the listener status (no cluster CA secret here) and the Kafka resource is v1.
  */
+@Tag("kafka")
 class RecordsTunnelTest {
 
     private static final String NS = "amq-streams";

@@ -15,6 +15,11 @@ final class Kcat {
     private Kcat() {
     }
 
+    /** Whether kcat is on the PATH (for {@code @BeforeAll}, which must not skip: see OracleTools). */
+    static boolean present() {
+        return OracleTools.present(OracleTools.KCAT);
+    }
+
     /** kcat on the PATH; skips the calling test on a developer's machine, fails it under CI=true. */
     static Path require() {
         return OracleTools.require(OracleTools.KCAT);

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * (the broker itself is bound to 127.0.0.1 on the same port), so every request of MirrorScope's clients passes
  * through the proxy; a full session of browse, seek and tail is recorded and no writing API key appears.
  */
+@Tag("kafka")
 class ReadOnlyWireTest {
 
     /** Kafka API keys that write or join: none may ever be sent. */

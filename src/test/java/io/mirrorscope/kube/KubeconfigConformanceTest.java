@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,8 +36,8 @@ class KubeconfigConformanceTest {
     private static final Path OWN = Path.of("src/test/resources/kubeconfig").toAbsolutePath();
     private static Path kubectl;
 
-    @BeforeAll
-    static void kubectlIsThere() {
+    @BeforeEach
+    void kubectlIsThere() {
         kubectl = OracleTools.require(OracleTools.KUBECTL);
     }
 

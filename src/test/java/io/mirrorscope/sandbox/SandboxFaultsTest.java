@@ -24,11 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** Each fault switch, checked from outside with plain consumers on both clusters. One sandbox for the class. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("sandbox")
 class SandboxFaultsTest {
 
     private static Sandbox sandbox;

@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The seed's original v1beta1 world (KafkaMirrorMaker, topic names kept) and the Strimzi 1.x v1 shapes, each seen
  * through kubectl and a plain consumer. One sandbox per version.
  */
+@Tag("sandbox")
 class SandboxStrimziVersionsTest {
 
     /** Also checks that closing releases the ports, the temp directories and the sandbox's threads. */

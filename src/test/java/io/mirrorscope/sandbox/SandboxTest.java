@@ -32,9 +32,11 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One sandbox (Strimzi v1beta2) for the class: flow, traces, Jaeger API, Kubernetes API, kubectl. */
+@Tag("sandbox")
 class SandboxTest {
 
     private static Sandbox sandbox;

@@ -9,7 +9,9 @@ import java.util.Map;
  * External programs used as independent oracles in tests ({@code kubectl}, {@code kcat}), found on the
  * {@code PATH} like a shell finds them. A missing tool skips the calling test with the install hint on a developer's
  * machine and fails it under {@code CI=true} (see {@link Prerequisites}), so a class never turns into "Tests run: 0"
- * on a green build.
+ * on a green build. Call {@link #require} from a test method or {@code @BeforeEach}: an abort in {@code @BeforeAll}
+ * removes the whole class from the count (surefire reports "Tests run: 0", no skip); a class whose {@code @BeforeAll}
+ * needs the tool checks {@link #present} there and leaves the skip to {@code @BeforeEach}.
  */
 public final class OracleTools {
 
@@ -24,6 +26,11 @@ public final class OracleTools {
 
     /** A program name and how to install it. */
     public record Tool(String name, String install) {
+    }
+
+    /** Whether the tool is on the process {@code PATH} (for {@code @BeforeAll}; never skips or fails). */
+    public static boolean present(Tool tool) {
+        return find(tool.name(), System.getenv().getOrDefault("PATH", "")) != null;
     }
 
     /** The tool's path on the process {@code PATH}, or skips/fails the calling test. */

@@ -8,7 +8,8 @@ import java.util.Map;
  * The upstream reference files (Strimzi, Jaeger, Tempo, kubeconfig) that live beside a workspace checkout in
  * {@code ../shared}, never in this repository. Tests that compare against them call {@link #dir()}: where the
  * directory is absent they are skipped with {@link #REASON} (failed under {@code CI=true}, see
- * {@link Prerequisites}). The default suite reads only the project's own files in {@code src/test/resources}.
+ * {@link Prerequisites}); call it from a test method, not {@code @BeforeAll} (see {@link OracleTools}). The default
+ * suite reads only the project's own files in {@code src/test/resources}.
  */
 public final class UpstreamFixtures {
 

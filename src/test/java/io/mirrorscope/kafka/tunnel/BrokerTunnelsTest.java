@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * protocol in front of a real TLS broker; the broker advertises its in-cluster name, the resolver maps it to the
  * tunnel's 127.0.0.2, and the client consumes with host name verification on.
  */
+@Tag("kafka")
 class BrokerTunnelsTest {
 
     private static final String NS = "amq-streams";
