@@ -1,6 +1,7 @@
 package io.mirrorscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -299,11 +301,12 @@ class RecordsCommandTest {
         cfg.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(cfg)) {
-            // the command starts at the end; keep writing until it has printed its two records
-            for (int i = 0; i < 60 && !running.isDone(); i++) {
-                p.send(new ProducerRecord<>("live", ("live " + i).getBytes(StandardCharsets.UTF_8))).get();
-                Thread.sleep(500);
-            }
+            // the command starts at the end; keep writing, one record per poll, until it has printed its two
+            int[] sent = {0};
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                p.send(new ProducerRecord<>("live", ("live " + sent[0]++).getBytes(StandardCharsets.UTF_8))).get();
+                return running.isDone();
+            });
         }
         Run r = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(r.exit()).isZero();
