@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.mirrorscope.core.Problem;
+import io.mirrorscope.testkit.TestCa;
 import io.mirrorscope.testsupport.OracleTools;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ClientCertificateTlsTest {
 
     private static final String SERVER_NAME = "api.internal";
-    private static TestPki pki;
+    private static TestCa pki;
     private static HttpsServer server;
     private static final List<String> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -49,17 +50,17 @@ class ClientCertificateTlsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        pki = TestPki.create();
-        TestPki.Issued serverCert = pki.server(List.of(SERVER_NAME, "localhost"), List.of());
+        pki = TestCa.create("test-ca", "kubernetes");
+        TestCa.IssuedCert serverCert = pki.issueServer(List.of(SERVER_NAME, "localhost"));
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
-        keys.setKeyEntry("server", serverCert.keys().getPrivate(), new char[0],
+        keys.setKeyEntry("server", serverCert.privateKey(), new char[0],
                 new X509Certificate[] {serverCert.certificate()});
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keys, new char[0]);
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("ca", pki.caCertificate());
+        trust.setCertificateEntry("ca", pki.certificate());
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         SSLContext ssl = SSLContext.getInstance("TLS");
@@ -103,7 +104,7 @@ class ClientCertificateTlsTest {
     }
 
     private Path kubeconfig(String host, String clusterExtra, String userYaml) throws IOException {
-        Files.writeString(dir.resolve("ca.crt"), pki.caPem());
+        Files.writeString(dir.resolve("ca.crt"), pki.certificatePem());
         String yaml = """
                 apiVersion: v1
                 kind: Config
@@ -139,8 +140,8 @@ class ClientCertificateTlsTest {
         "EC, traditional, data", "RSA, pkcs8, file"})
     void clientCertificateKeyFormats(String algorithm, String format, String where) throws Exception {
         String user = "user-" + algorithm.toLowerCase() + "-" + format + "-" + where;
-        TestPki.Issued client = pki.client(user, algorithm.equals("EC"));
-        String keyPem = format.equals("pkcs8") ? client.pkcs8KeyPem() : client.traditionalKeyPem();
+        TestCa.IssuedCert client = algorithm.equals("EC") ? pki.issueEcUser(user) : pki.issueUser(user);
+        String keyPem = format.equals("pkcs8") ? client.privateKeyPkcs8Pem() : client.privateKeyPkcs1Pem();
         assertThat(keyPem).startsWith(format.equals("pkcs8") ? "-----BEGIN PRIVATE KEY-----"
                 : algorithm.equals("EC") ? "-----BEGIN EC PRIVATE KEY-----" : "-----BEGIN RSA PRIVATE KEY-----");
         String userYaml;
@@ -158,10 +159,10 @@ class ClientCertificateTlsTest {
 
     @Test
     void execPluginIssuingAClientCertificate() throws Exception {
-        TestPki.Issued client = pki.client("from-exec", true);
+        TestCa.IssuedCert client = pki.issueEcUser("from-exec");
         Files.writeString(dir.resolve("cred.json"), "{\"apiVersion\":\"client.authentication.k8s.io/v1\","
                 + "\"kind\":\"ExecCredential\",\"status\":{\"clientCertificateData\":" + json(client.certificatePem())
-                + ",\"clientKeyData\":" + json(client.traditionalKeyPem()) + "}}");
+                + ",\"clientKeyData\":" + json(client.privateKeyPkcs1Pem()) + "}}");
         Path script = dir.resolve("cert-plugin");
         Files.writeString(script, "#!/bin/sh\ncat \"$(dirname \"$0\")/cred.json\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
@@ -177,9 +178,9 @@ class ClientCertificateTlsTest {
 
     @Test
     void tlsServerNameIsTheNameCheckedInTheServerCertificate() throws Exception {
-        TestPki.Issued client = pki.client("named", false);
+        TestCa.IssuedCert client = pki.issueUser("named");
         String user = "client-certificate-data: " + b64(client.certificatePem()) + "\nclient-key-data: "
-                + b64(client.pkcs8KeyPem());
+                + b64(client.privateKeyPkcs8Pem());
         // the certificate names api.internal and localhost, not 127.0.0.1
         Path without = kubeconfig("127.0.0.1", "", user);
         try (KubeSession session = KubeSession.open(Kubeconfig.load(without, null, null), null, null)) {
@@ -200,9 +201,9 @@ class ClientCertificateTlsTest {
 
     @Test
     void insecureSkipsVerification() throws Exception {
-        TestPki.Issued client = pki.client("insecure", false);
+        TestCa.IssuedCert client = pki.issueUser("insecure");
         Path kc = kubeconfig("127.0.0.1", "insecure-skip-tls-verify: true", "client-certificate-data: "
-                + b64(client.certificatePem()) + "\nclient-key-data: " + b64(client.pkcs8KeyPem()));
+                + b64(client.certificatePem()) + "\nclient-key-data: " + b64(client.privateKeyPkcs8Pem()));
         // kubectl refuses a CA together with insecure-skip-tls-verify; MirrorScope honours the insecure flag
         Files.writeString(kc, Files.readString(kc).replace("    certificate-authority: ca.crt\n", ""));
         try (KubeSession session = KubeSession.open(Kubeconfig.load(kc, null, null), null, null)) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.records.StartPosition;
 import io.mirrorscope.kafka.ClientAuth;
@@ -16,9 +14,9 @@ import io.mirrorscope.kafka.SecurityProtocol;
 import io.mirrorscope.testkit.KafkaListener;
 import io.mirrorscope.testkit.KafkaTestCluster;
 import io.mirrorscope.testkit.TestCa;
+import io.mirrorscope.testsupport.FabricMockServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -54,9 +52,7 @@ class BrokerTunnelsTest {
             }
             int port = kafka.port("TLS");
             PortForwardRelay relay = new PortForwardRelay(Map.of(POD, new InetSocketAddress("127.0.0.1", port)));
-            KubernetesMockServer api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                    relay, false);
-            api.init();
+            KubernetesMockServer api = FabricMockServer.start(relay);
             TestCa.IssuedCert user = kafka.issueUser("reader");
             try (KubernetesClient client = api.createClient();
                     BrokerTunnels tunnels = BrokerTunnels.open(client, NS,
