@@ -142,7 +142,6 @@ class ArchitectureTest {
         taggedIfDependingOn("kafka", "io.mirrorscope.testkit.KafkaTestCluster", "kafka", "sandbox", "bench");
         taggedIfDependingOn("sandbox", "io.mirrorscope.sandbox.Sandbox", "sandbox", "bench");
         classes().that().haveSimpleNameEndingWith("Test")
-                .and().resideOutsideOfPackage("io.mirrorscope")
                 .and(DescribedPredicate.describe("use TestFX", (JavaClass c) -> c.getDirectDependenciesFromSelf()
                         .stream().anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.testfx"))))
                 .should(beTagged("fx", "bench"))
