@@ -17,6 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mirrorscope.testsupport.OracleTools;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of design.md and the read-only promise, checked on the compiled main classes; and the test split
- * (pom.xml: tags kafka, sandbox, fx run in verify, not in test), checked on the test classes.
+ * (pom.xml: tags kafka, sandbox, fx, oracle run in verify, not in test), checked on the test classes.
  */
 class ArchitectureTest {
 
@@ -141,6 +142,16 @@ class ArchitectureTest {
     void slowTestsAreTaggedForVerify() {
         taggedIfDependingOn("kafka", "io.mirrorscope.testkit.KafkaTestCluster", "kafka", "sandbox", "bench");
         taggedIfDependingOn("sandbox", "io.mirrorscope.sandbox.Sandbox", "sandbox", "bench");
+        // classes that run kubectl or kcat on the real PATH (not PrerequisitesTest, which passes its own PATH)
+        Set<String> oracleUsers = new java.util.TreeSet<>();
+        tests.forEach(c -> c.getMethodCallsFromSelf().stream()
+                .filter(call -> call.getTargetOwner().getName().equals(OracleTools.class.getName())
+                        && call.getName().equals("require") && call.getTarget().getRawParameterTypes().size() == 1)
+                .forEach(call -> oracleUsers.add(c.getName())));
+        assertThat(oracleUsers).as("callers of OracleTools.require").isNotEmpty();
+        for (String user : oracleUsers) {
+            taggedIfDependingOn("an oracle program", user, "oracle", "kafka", "sandbox", "bench");
+        }
         classes().that().haveSimpleNameEndingWith("Test")
                 .and(DescribedPredicate.describe("use TestFX", (JavaClass c) -> c.getDirectDependenciesFromSelf()
                         .stream().anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.testfx"))))

@@ -27,6 +27,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * one namespace named after the certificate's CN, so each test sees which certificate was presented. kubectl, given
  * the same kubeconfig, is the oracle for what the server answers.
  */
+@Tag("oracle")
 class ClientCertificateTlsTest {
 
     private static final String SERVER_NAME = "api.internal";

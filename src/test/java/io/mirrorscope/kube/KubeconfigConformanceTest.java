@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * prints file paths as written, so paths are compared after resolving kubectl's value against the holding file, and
  * {@code --flatten} (kubectl reads the files itself) checks that the resolved files are the ones kubectl reads.
  */
+@Tag("oracle")
 class KubeconfigConformanceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
