@@ -27,6 +27,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -39,6 +40,7 @@ import org.testfx.framework.junit5.Start;
  * nothing but GET requests.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("fx")
 class ConnectedWindowFxTest {
 
     private static StrimziMockServer server;

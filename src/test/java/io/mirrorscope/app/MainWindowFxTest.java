@@ -26,6 +26,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window on JavaFX 26's headless platform: layout, theme, tabs and shortcuts. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("fx")
 class MainWindowFxTest {
 
     private final Preferences node = Preferences.userRoot().node("io/mirrorscope-test/" + UUID.randomUUID());

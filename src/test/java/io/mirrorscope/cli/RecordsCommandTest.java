@@ -1,6 +1,7 @@
 package io.mirrorscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,19 +10,18 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.mirrorscope.testkit.FreePorts;
 import io.mirrorscope.testkit.KafkaListener;
 import io.mirrorscope.testkit.KafkaTestCluster;
 import io.mirrorscope.testkit.TestCa;
+import io.mirrorscope.testsupport.FabricMockServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -34,6 +34,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,6 +43,7 @@ import picocli.CommandLine;
  * {@code mirrorscope records} end to end: a real broker (plain, mTLS, SCRAM-SHA-512) and a fabric8 mock API server
  * (CRUD) holding the Strimzi resources that point at it.
  */
+@Tag("kafka")
 class RecordsCommandTest {
 
     private static final String NS = "amq-streams";
@@ -78,9 +80,7 @@ class RecordsCommandTest {
         reader = kafka.issueUser("reader");
         produce();
 
-        api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of()), false);
-        api.init();
+        api = FabricMockServer.start();
         try (KubernetesClient client = api.createClient()) {
             seed(client);
         }
@@ -297,11 +297,12 @@ class RecordsCommandTest {
         cfg.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(cfg)) {
-            // the command starts at the end; keep writing until it has printed its two records
-            for (int i = 0; i < 60 && !running.isDone(); i++) {
-                p.send(new ProducerRecord<>("live", ("live " + i).getBytes(StandardCharsets.UTF_8))).get();
-                Thread.sleep(500);
-            }
+            // the command starts at the end; keep writing, one record per poll, until it has printed its two
+            int[] sent = {0};
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                p.send(new ProducerRecord<>("live", ("live " + sent[0]++).getBytes(StandardCharsets.UTF_8))).get();
+                return running.isDone();
+            });
         }
         Run r = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(r.exit()).isZero();

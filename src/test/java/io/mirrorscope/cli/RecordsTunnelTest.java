@@ -10,8 +10,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.mirrorscope.kafka.tunnel.BrokerNames;
@@ -19,6 +17,7 @@ import io.mirrorscope.kafka.tunnel.PortForwardRelay;
 import io.mirrorscope.testkit.KafkaListener;
 import io.mirrorscope.testkit.KafkaTestCluster;
 import io.mirrorscope.testkit.TestCa;
+import io.mirrorscope.testsupport.FabricMockServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -26,12 +25,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,6 +41,7 @@ import picocli.CommandLine;
  * advertised in-cluster names with the JEP 418 resolver, and reads over mTLS with host names verified. The CA comes
  * from the listener status (no cluster CA secret here) and the Kafka resource is v1.
  */
+@Tag("kafka")
 class RecordsTunnelTest {
 
     private static final String NS = "amq-streams";
@@ -65,15 +65,13 @@ class RecordsTunnelTest {
             }
             int port = kafka.port("TLS");
             PortForwardRelay relay = new PortForwardRelay(Map.of(POD, new InetSocketAddress("127.0.0.1", port)));
-            KubernetesMockServer api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                    new KubernetesCrudDispatcher(List.of()) {
-                        @Override
-                        public MockResponse dispatch(RecordedRequest request) {
-                            return request.getPath().contains("/portforward") ? relay.dispatch(request)
-                                    : super.dispatch(request);
-                        }
-                    }, false);
-            api.init();
+            KubernetesMockServer api = FabricMockServer.start(new KubernetesCrudDispatcher(List.of()) {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return request.getPath().contains("/portforward") ? relay.dispatch(request)
+                            : super.dispatch(request);
+                }
+            });
             try {
                 try (KubernetesClient client = api.createClient()) {
                     seed(client, kafka, port);

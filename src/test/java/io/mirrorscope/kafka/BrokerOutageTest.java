@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -27,6 +28,7 @@ import picocli.CommandLine;
  * A follow whose broker is stopped and started again: the tail reports "no answer" while the broker is down
  * (the Kafka client alone stays silent), keeps running, reports "answers again", and then delivers new records.
  */
+@Tag("kafka")
 class BrokerOutageTest {
 
     private static KafkaTestCluster kafka;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * production tailer without the TCP pre-check, as the GUI's live tail does after a reconnect, so the Kafka
  * client's own failure is what gets explained.
  */
+@Tag("kafka")
 class KafkaFailureMessagesTest {
 
     private static KafkaTestCluster kafka;

@@ -1,5 +1,6 @@
 package io.mirrorscope.kafka;
 
+import io.mirrorscope.testsupport.OracleTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,13 +15,20 @@ final class Kcat {
     private Kcat() {
     }
 
-    static boolean available() {
-        return Files.isExecutable(Path.of("/usr/bin/kcat"));
+    /** Whether kcat is on the PATH (for {@code @BeforeAll}, which must not skip: see OracleTools). */
+    static boolean present() {
+        return OracleTools.present(OracleTools.KCAT);
+    }
+
+    /** kcat on the PATH; skips the calling test on a developer's machine, fails it under CI=true. */
+    static Path require() {
+        return OracleTools.require(OracleTools.KCAT);
     }
 
     /** Produces {@code lines} ("key:value") to a topic; {@code extra} are more kcat arguments. */
     static void produce(String bootstrap, String topic, List<String> lines, List<String> extra) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/kcat", "-P", "-b", bootstrap, "-t", topic, "-K", ":"));
+        List<String> cmd = new ArrayList<>(
+                List.of(require().toString(), "-P", "-b", bootstrap, "-t", topic, "-K", ":"));
         cmd.addAll(extra);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));

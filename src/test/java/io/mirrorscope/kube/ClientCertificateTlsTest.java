@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.mirrorscope.core.Problem;
+import io.mirrorscope.testkit.TestCa;
+import io.mirrorscope.testsupport.OracleTools;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,10 +39,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * one namespace named after the certificate's CN, so each test sees which certificate was presented. kubectl, given
  * the same kubeconfig, is the oracle for what the server answers.
  */
+@Tag("oracle")
 class ClientCertificateTlsTest {
 
     private static final String SERVER_NAME = "api.internal";
-    private static TestPki pki;
+    private static TestCa pki;
     private static HttpsServer server;
     private static final List<String> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -48,17 +52,17 @@ class ClientCertificateTlsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        pki = TestPki.create();
-        TestPki.Issued serverCert = pki.server(List.of(SERVER_NAME, "localhost"), List.of());
+        pki = TestCa.create("test-ca", "kubernetes");
+        TestCa.IssuedCert serverCert = pki.issueServer(List.of(SERVER_NAME, "localhost"));
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
-        keys.setKeyEntry("server", serverCert.keys().getPrivate(), new char[0],
+        keys.setKeyEntry("server", serverCert.privateKey(), new char[0],
                 new X509Certificate[] {serverCert.certificate()});
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keys, new char[0]);
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("ca", pki.caCertificate());
+        trust.setCertificateEntry("ca", pki.certificate());
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         SSLContext ssl = SSLContext.getInstance("TLS");
@@ -102,7 +106,7 @@ class ClientCertificateTlsTest {
     }
 
     private Path kubeconfig(String host, String clusterExtra, String userYaml) throws IOException {
-        Files.writeString(dir.resolve("ca.crt"), pki.caPem());
+        Files.writeString(dir.resolve("ca.crt"), pki.certificatePem());
         String yaml = """
                 apiVersion: v1
                 kind: Config
@@ -138,8 +142,8 @@ class ClientCertificateTlsTest {
         "EC, traditional, data", "RSA, pkcs8, file"})
     void clientCertificateKeyFormats(String algorithm, String format, String where) throws Exception {
         String user = "user-" + algorithm.toLowerCase() + "-" + format + "-" + where;
-        TestPki.Issued client = pki.client(user, algorithm.equals("EC"));
-        String keyPem = format.equals("pkcs8") ? client.pkcs8KeyPem() : client.traditionalKeyPem();
+        TestCa.IssuedCert client = algorithm.equals("EC") ? pki.issueEcUser(user) : pki.issueUser(user);
+        String keyPem = format.equals("pkcs8") ? client.privateKeyPkcs8Pem() : client.privateKeyPkcs1Pem();
         assertThat(keyPem).startsWith(format.equals("pkcs8") ? "-----BEGIN PRIVATE KEY-----"
                 : algorithm.equals("EC") ? "-----BEGIN EC PRIVATE KEY-----" : "-----BEGIN RSA PRIVATE KEY-----");
         String userYaml;
@@ -157,10 +161,10 @@ class ClientCertificateTlsTest {
 
     @Test
     void execPluginIssuingAClientCertificate() throws Exception {
-        TestPki.Issued client = pki.client("from-exec", true);
+        TestCa.IssuedCert client = pki.issueEcUser("from-exec");
         Files.writeString(dir.resolve("cred.json"), "{\"apiVersion\":\"client.authentication.k8s.io/v1\","
                 + "\"kind\":\"ExecCredential\",\"status\":{\"clientCertificateData\":" + json(client.certificatePem())
-                + ",\"clientKeyData\":" + json(client.traditionalKeyPem()) + "}}");
+                + ",\"clientKeyData\":" + json(client.privateKeyPkcs1Pem()) + "}}");
         Path script = dir.resolve("cert-plugin");
         Files.writeString(script, "#!/bin/sh\ncat \"$(dirname \"$0\")/cred.json\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
@@ -176,9 +180,9 @@ class ClientCertificateTlsTest {
 
     @Test
     void tlsServerNameIsTheNameCheckedInTheServerCertificate() throws Exception {
-        TestPki.Issued client = pki.client("named", false);
+        TestCa.IssuedCert client = pki.issueUser("named");
         String user = "client-certificate-data: " + b64(client.certificatePem()) + "\nclient-key-data: "
-                + b64(client.pkcs8KeyPem());
+                + b64(client.privateKeyPkcs8Pem());
         // the certificate names api.internal and localhost, not 127.0.0.1
         Path without = kubeconfig("127.0.0.1", "", user);
         try (KubeSession session = KubeSession.open(Kubeconfig.load(without, null, null), null, null)) {
@@ -199,9 +203,9 @@ class ClientCertificateTlsTest {
 
     @Test
     void insecureSkipsVerification() throws Exception {
-        TestPki.Issued client = pki.client("insecure", false);
+        TestCa.IssuedCert client = pki.issueUser("insecure");
         Path kc = kubeconfig("127.0.0.1", "insecure-skip-tls-verify: true", "client-certificate-data: "
-                + b64(client.certificatePem()) + "\nclient-key-data: " + b64(client.pkcs8KeyPem()));
+                + b64(client.certificatePem()) + "\nclient-key-data: " + b64(client.privateKeyPkcs8Pem()));
         // kubectl refuses a CA together with insecure-skip-tls-verify; MirrorScope honours the insecure flag
         Files.writeString(kc, Files.readString(kc).replace("    certificate-authority: ca.crt\n", ""));
         try (KubeSession session = KubeSession.open(Kubeconfig.load(kc, null, null), null, null)) {
@@ -221,7 +225,8 @@ class ClientCertificateTlsTest {
 
     /** The namespace names kubectl gets with this kubeconfig, or null when kubectl fails. */
     private static List<String> kubectlNamespaces(Path kubeconfig) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/kubectl", "--kubeconfig", kubeconfig.toString(),
+        ProcessBuilder pb = new ProcessBuilder(OracleTools.require(OracleTools.KUBECTL).toString(),
+                "--kubeconfig", kubeconfig.toString(),
                 "get", "--raw", "/api/v1/namespaces").redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("HOME", System.getProperty("java.io.tmpdir"));
         Process p = pb.start();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.mirrorscope.core.Problem;
+import io.mirrorscope.testkit.TestCa;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class KubeSessionMockServerTest {
         Path kc = api.kubeconfig(dir, "prod", "kafka", "token: x");
         // a CA that did not sign the server's certificate
         Path otherCa = dir.resolve("other-ca.crt");
-        Files.writeString(otherCa, TestPki.create().caPem());
+        Files.writeString(otherCa, TestCa.create("other-ca", "kubernetes").certificatePem());
         Files.writeString(kc, Files.readString(kc).replace(api.certificate().toString(), otherCa.toString()));
         try (KubeSession session = KubeSession.open(Kubeconfig.load(kc, null, dir), null, null)) {
             Throwable failure = catchFailure(() -> session.client().namespaces().list());

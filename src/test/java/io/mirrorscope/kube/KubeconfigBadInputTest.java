@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.testkit.TestCa;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +165,7 @@ class KubeconfigBadInputTest {
 
     @Test
     void clientKeyWithoutCertificate() throws Exception {
-        write("k.pem", TestPki.create().client("x", false).traditionalKeyPem());
+        write("k.pem", TestCa.create("test-ca", "kubernetes").issueUser("x").privateKeyPkcs1Pem());
         Path file = write("config", """
                 current-context: x
                 clusters: [{name: c, cluster: {server: "https://example.test"}}]

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.testsupport.OracleTools;
+import io.mirrorscope.testsupport.UpstreamFixtures;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,30 +31,43 @@ import org.junit.jupiter.params.provider.MethodSource;
  * prints file paths as written, so paths are compared after resolving kubectl's value against the holding file, and
  * {@code --flatten} (kubectl reads the files itself) checks that the resolved files are the ones kubectl reads.
  */
+@Tag("oracle")
 class KubeconfigConformanceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path OWN = Path.of("src/test/resources/kubeconfig").toAbsolutePath();
-    private static final Path SHARED = Path.of(System.getProperty("mirrorscope.shared", "../shared"))
-            .resolve("fixtures/kubeconfig").toAbsolutePath();
+    private static Path kubectl;
 
-    @BeforeAll
-    static void kubectlIsThere() {
-        assertThat(Path.of("/usr/bin/kubectl")).as("kubectl, the oracle").isExecutable();
+    @BeforeEach
+    void kubectlIsThere() {
+        kubectl = OracleTools.require(OracleTools.KUBECTL);
     }
 
+    /** The project's own kubeconfigs (always run). */
     static Stream<List<Path>> kubeconfigSets() {
         return Stream.of(
                 List.of(OWN.resolve("merge-a.yaml"), OWN.resolve("missing.yaml"), OWN.resolve("merge-b.yaml"),
                         OWN.resolve("sub/c.yaml")),
-                List.of(OWN.resolve("sub/c.yaml"), OWN.resolve("merge-b.yaml"), OWN.resolve("merge-a.yaml")),
-                List.of(SHARED.resolve("fabric8-merge-config-1.yaml"), SHARED.resolve("fabric8-merge-config-2.yaml"),
-                        SHARED.resolve("fabric8-merge-config-3.yaml"), SHARED.resolve("fabric8-merge-config-4.yaml")),
-                List.of(SHARED.resolve("fabric8-merge-config-4.yaml"), SHARED.resolve("fabric8-merge-config-2.yaml")),
-                List.of(SHARED.resolve("fabric8-parse-config-1.yaml")),
-                List.of(SHARED.resolve("fabric8-test-kubeconfig-exec")),
-                List.of(SHARED.resolve("fabric8-test-kubeconfig-exec-cert-auth")),
-                List.of(SHARED.resolve("java-kubeconfig-https-x509")));
+                List.of(OWN.resolve("sub/c.yaml"), OWN.resolve("merge-b.yaml"), OWN.resolve("merge-a.yaml")));
+    }
+
+    /** fabric8's and the Kubernetes Java client's test kubeconfigs, relative to ../shared/fixtures/kubeconfig. */
+    static Stream<List<String>> upstreamKubeconfigSets() {
+        return Stream.of(
+                List.of("fabric8-merge-config-1.yaml", "fabric8-merge-config-2.yaml", "fabric8-merge-config-3.yaml",
+                        "fabric8-merge-config-4.yaml"),
+                List.of("fabric8-merge-config-4.yaml", "fabric8-merge-config-2.yaml"),
+                List.of("fabric8-parse-config-1.yaml"),
+                List.of("fabric8-test-kubeconfig-exec"),
+                List.of("fabric8-test-kubeconfig-exec-cert-auth"),
+                List.of("java-kubeconfig-https-x509"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("upstreamKubeconfigSets")
+    void upstreamKubeconfigsSameAsKubectl(List<String> names) throws Exception {
+        Path dir = UpstreamFixtures.dir().resolve("kubeconfig").toAbsolutePath();
+        sameAsKubectl(names.stream().map(dir::resolve).toList());
     }
 
     @ParameterizedTest
@@ -211,7 +227,7 @@ class KubeconfigConformanceTest {
 
     private static JsonNode kubectlOrNull(String kubeconfigEnv, String... args)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/kubectl"));
+        List<String> cmd = new ArrayList<>(List.of(kubectl.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("KUBECONFIG", kubeconfigEnv);

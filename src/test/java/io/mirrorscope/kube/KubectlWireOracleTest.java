@@ -2,6 +2,7 @@ package io.mirrorscope.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mirrorscope.testsupport.OracleTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * v1beta1 with env, basic auth, token), kubectl and MirrorScope must send the mock API server the same
  * Authorization header.
  */
+@Tag("oracle")
 class KubectlWireOracleTest {
 
     private static MockApiServer api;
@@ -69,7 +72,8 @@ class KubectlWireOracleTest {
         Files.writeString(kubeconfig, Files.readString(kubeconfig).replace(
                 "certificate-authority: " + api.certificate(), "insecure-skip-tls-verify: true"));
 
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/kubectl", "--kubeconfig", kubeconfig.toString(), "get",
+        ProcessBuilder pb = new ProcessBuilder(OracleTools.require(OracleTools.KUBECTL).toString(),
+                "--kubeconfig", kubeconfig.toString(), "get",
                 "--raw", "/api/v1/namespaces").redirectErrorStream(true);
         pb.environment().put("HOME", dir.toString());
         Process p = pb.start();

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.mirrorscope.testsupport.FabricMockServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,8 +79,7 @@ public final class MockApiServer implements AutoCloseable {
                 return super.dispatch(request);
             }
         };
-        server = new KubernetesMockServer(new Context(), web, new HashMap<>(), crud, true);
-        server.init();
+        server = FabricMockServer.start(crud, web, true, 0);
     }
 
     private MockResponse review(String body) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mirrorscope.core.ProblemException;
 import io.mirrorscope.kafka.PemMaterial;
+import io.mirrorscope.testkit.TestCa;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -26,17 +27,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PemTest {
 
-    private static final TestPki PKI = TestPki.create();
+    private static final TestCa PKI = TestCa.create("pem-test-ca", "pem-test");
     private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     static Stream<Arguments> keys() {
-        TestPki.Issued rsa = PKI.client("rsa", false);
-        TestPki.Issued ec = PKI.client("ec", true);
+        TestCa.IssuedCert rsa = PKI.issueUser("rsa");
+        TestCa.IssuedCert ec = PKI.issueEcUser("ec");
         return Stream.of(
-                Arguments.of("RSA PKCS#1", rsa.traditionalKeyPem(), "BEGIN RSA PRIVATE KEY", rsa.keys().getPrivate()),
-                Arguments.of("RSA PKCS#8", rsa.pkcs8KeyPem(), "BEGIN PRIVATE KEY", rsa.keys().getPrivate()),
-                Arguments.of("EC SEC1", ec.traditionalKeyPem(), "BEGIN EC PRIVATE KEY", ec.keys().getPrivate()),
-                Arguments.of("EC PKCS#8", ec.pkcs8KeyPem(), "BEGIN PRIVATE KEY", ec.keys().getPrivate()));
+                Arguments.of("RSA PKCS#1", rsa.privateKeyPkcs1Pem(), "BEGIN RSA PRIVATE KEY", rsa.privateKey()),
+                Arguments.of("RSA PKCS#8", rsa.privateKeyPkcs8Pem(), "BEGIN PRIVATE KEY", rsa.privateKey()),
+                Arguments.of("EC SEC1", ec.privateKeyPkcs1Pem(), "BEGIN EC PRIVATE KEY", ec.privateKey()),
+                Arguments.of("EC PKCS#8", ec.privateKeyPkcs8Pem(), "BEGIN PRIVATE KEY", ec.privateKey()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,7 +57,7 @@ class PemTest {
     }
 
     static Stream<Arguments> encrypted() throws Exception {
-        PrivateKey key = PKI.client("enc", false).keys().getPrivate();
+        PrivateKey key = PKI.issueUser("enc").privateKey();
         StringWriter pkcs8 = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(pkcs8)) {
             w.writeObject(new JcaPKCS8Generator(key, new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)

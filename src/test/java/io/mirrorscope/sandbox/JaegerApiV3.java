@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * Jaeger's api_v3 HTTP gateway over the sandbox's spans: {@code /api/v3/services}, {@code /api/v3/operations},
  * {@code /api/v3/traces/{id}} and {@code /api/v3/traces?query.service_name=&query.start_time_min=&...} (camelCase
  * parameter names too), answering OTLP JSON ({@code {"result":{"resourceSpans":[...]}}}) with hex ids, nanosecond
- * strings and enum ints, like the payloads in shared/fixtures/jaeger/api/api_v3-*.json.
+ * strings and enum ints, like the payloads in fixtures/jaeger/api/api_v3-*.json.
  */
 final class JaegerApiV3 {
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mirrorscope.kube.inventory.InventoryFixtures;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The sandbox's Jaeger query API answers in the shapes of the real Jaeger payloads in shared/fixtures/jaeger/api. */
+/**
+ * The sandbox's Jaeger query API answers in the shapes of the real Jaeger payloads (the project's fixtures in
+ * fixtures/jaeger/api, kept equal in shape to the upstream ones by UpstreamShapesTest).
+ */
 class JaegerQueryServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -164,7 +167,6 @@ class JaegerQueryServerTest {
     }
 
     private static JsonNode fixture(String name) throws Exception {
-        return JSON.readTree(Path.of(System.getProperty("mirrorscope.shared", "../shared"), "fixtures", "jaeger", "api",
-                name).toFile());
+        return JSON.readTree(InventoryFixtures.fixture("jaeger/api/" + name).toFile());
     }
 }

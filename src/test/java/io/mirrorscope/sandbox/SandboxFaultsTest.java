@@ -24,11 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** Each fault switch, checked from outside with plain consumers on both clusters. One sandbox for the class. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("sandbox")
 class SandboxFaultsTest {
 
     private static Sandbox sandbox;
@@ -94,12 +96,20 @@ class SandboxFaultsTest {
             ConnectorStateInfo info = sandbox.mirror().status("MirrorSourceConnector");
             return info != null && "PAUSED".equals(info.connector().state());
         });
-        Thread.sleep(1500);
+        // records in flight when the pause took effect still land: wait until the target's end stands still
+        long[] last = {-1};
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1500)).until(() -> {
+            long now = targetEnd();
+            boolean still = now == last[0];
+            last[0] = now;
+            return still;
+        });
         long targetWhilePaused = targetEnd();
         long sourceWhilePaused = sourceEnd();
-        Thread.sleep(3000);
-        assertThat(sourceEnd()).as("the producer keeps writing").isGreaterThan(sourceWhilePaused);
-        assertThat(targetEnd()).as("nothing is mirrored while paused").isEqualTo(targetWhilePaused);
+        await().atMost(Duration.ofSeconds(30)).alias("the producer keeps writing")
+                .until(() -> sourceEnd() > sourceWhilePaused);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).alias("nothing is mirrored while paused")
+                .until(() -> targetEnd() == targetWhilePaused);
 
         sandbox.faults().resumeMirror();
         await().atMost(Duration.ofSeconds(30)).until(() -> targetEnd() > targetWhilePaused + 20);

@@ -35,6 +35,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -47,6 +48,8 @@ import org.testfx.framework.junit5.Start;
  * switches reach the real mirror.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("fx")
+@Tag("sandbox")
 class SandboxInTheAppFxTest {
 
     private static Sandbox sandbox;

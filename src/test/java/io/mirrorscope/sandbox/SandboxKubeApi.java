@@ -14,18 +14,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.mirrorscope.testkit.KafkaTestCluster;
 import io.mirrorscope.testkit.TestCa;
 import io.mirrorscope.testkit.TlsProxy;
+import io.mirrorscope.testsupport.FabricMockServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,10 +93,7 @@ public final class SandboxKubeApi implements AutoCloseable {
      */
     SandboxKubeApi(SandboxOptions.StrimziApi api) throws IOException {
         this.api = api;
-        KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
-        this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new DiscoveryDispatcher(crud), false);
-        server.init(InetAddress.getByName("127.0.0.1"), 0);
+        this.server = FabricMockServer.start(new DiscoveryDispatcher(FabricMockServer.crud()));
         this.client = server.createClient();
         this.apiCa = TestCa.create("sandbox-kube-ca", "kubernetes");
         this.tls = new TlsProxy(apiCa.issueServer(List.of("127.0.0.1", "localhost", "kubernetes.default.svc")),

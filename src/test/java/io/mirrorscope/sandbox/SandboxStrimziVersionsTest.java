@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mirrorscope.testsupport.OracleTools;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,12 +17,14 @@ import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The seed's original v1beta1 world (KafkaMirrorMaker, topic names kept) and the Strimzi 1.x v1 shapes, each seen
  * through kubectl and a plain consumer. One sandbox per version.
  */
+@Tag("sandbox")
 class SandboxStrimziVersionsTest {
 
     /** Also checks that closing releases the ports, the temp directories and the sandbox's threads. */
@@ -144,7 +147,7 @@ class SandboxStrimziVersionsTest {
 
     private static String kubectl(String kubeconfig, String... args) throws Exception {
         String[] command = new String[args.length + 5];
-        command[0] = "kubectl";
+        command[0] = OracleTools.require(OracleTools.KUBECTL).toString();
         command[1] = "--kubeconfig";
         command[2] = kubeconfig;
         command[3] = "-n";

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.mirrorscope.testsupport.OracleTools;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,9 +32,11 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One sandbox (Strimzi v1beta2) for the class: flow, traces, Jaeger API, Kubernetes API, kubectl. */
+@Tag("sandbox")
 class SandboxTest {
 
     private static Sandbox sandbox;
@@ -136,7 +139,8 @@ class SandboxTest {
 
     @Test
     void kubectlListsTheKafkasThroughTheSandboxKubeconfig() throws Exception {
-        Process kubectl = new ProcessBuilder("kubectl", "--kubeconfig", sandbox.kubeconfig().toString(),
+        Process kubectl = new ProcessBuilder(OracleTools.require(OracleTools.KUBECTL).toString(), "--kubeconfig",
+                sandbox.kubeconfig().toString(),
                 "get", "kafkas", "-n", "amq-streams", "-o", "name").redirectErrorStream(false).start();
         String out = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -204,7 +208,8 @@ class SandboxTest {
 
     @Test
     void kubectlAuthCanIIsAnsweredLikeARealServerForTheAdminToken() throws Exception {
-        Process kubectl = new ProcessBuilder("kubectl", "--kubeconfig", sandbox.kubeconfig().toString(),
+        Process kubectl = new ProcessBuilder(OracleTools.require(OracleTools.KUBECTL).toString(), "--kubeconfig",
+                sandbox.kubeconfig().toString(),
                 "auth", "can-i", "list", "secrets", "-n", "amq-streams").start();
         String out = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         String err = new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -23,9 +23,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One broker for the class with all three listener kinds; each test proves one listener end to end. */
+@Tag("kafka")
 class KafkaTestClusterTest {
 
     private static KafkaTestCluster kafka;

@@ -52,7 +52,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * ({@code O=io.strimzi, CN=<cluster>-cluster-ca v0} for a cluster CA, {@code clients-ca} for a clients CA) that issues
  * broker certificates with subject alternative names and user certificates with {@code CN=<user>}.
  *
- * <p>Keys are RSA 2048 and live only in memory; everything is written out as PEM or PKCS#12 on demand.
+ * <p>The one test CA of the project (brokers, Kafka users and the Kubernetes API server's TLS tests alike). Keys are
+ * RSA 2048 (EC P-256 for {@link #issueEcUser}) and live only in memory; everything is written out as PEM or PKCS#12
+ * on demand.
  */
 public final class TestCa {
 
@@ -139,36 +141,47 @@ public final class TestCa {
         }
         X500Name dn = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.O, "io.strimzi").addRDN(BCStyle.CN, names.getFirst()).build();
-        return issue(dn, sans, new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth});
+        return issue(dn, sans, new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth},
+                false);
     }
 
     /** Issues a user (client) certificate with subject {@code CN=<user>}, as Strimzi's User Operator does. */
     public IssuedCert issueUser(String user) {
         X500Name dn = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, user).build();
-        return issue(dn, List.of(), new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, null, null);
+        return issue(dn, List.of(), new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, false, null, null);
     }
 
     /** A user certificate valid only from {@code notBefore} to {@code notAfter} (e.g. one that expired). */
     public IssuedCert issueUser(String user, Instant notBefore, Instant notAfter) {
         X500Name dn = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, user).build();
-        return issue(dn, List.of(), new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, notBefore, notAfter);
+        return issue(dn, List.of(), new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, false, notBefore, notAfter);
     }
 
-    private IssuedCert issue(X500Name dn, List<GeneralName> sans, KeyPurposeId[] purposes) {
-        return issue(dn, sans, purposes, null, null);
+    /**
+     * Issues a client certificate for {@code CN=<user>} with an EC P-256 key (what kubeadm, EKS and openssl
+     * {@code ecparam} users hand out); its {@link IssuedCert#privateKeyPkcs1Pem()} is then SEC1
+     * ({@code BEGIN EC PRIVATE KEY}, the curve named inside, as openssl writes it).
+     */
+    public IssuedCert issueEcUser(String user) {
+        X500Name dn = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, user).build();
+        return issue(dn, List.of(), new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, true, null, null);
     }
 
-    private IssuedCert issue(X500Name dn, List<GeneralName> sans, KeyPurposeId[] purposes, Instant notBefore,
-            Instant notAfter) {
+    private IssuedCert issue(X500Name dn, List<GeneralName> sans, KeyPurposeId[] purposes, boolean ec) {
+        return issue(dn, sans, purposes, ec, null, null);
+    }
+
+    private IssuedCert issue(X500Name dn, List<GeneralName> sans, KeyPurposeId[] purposes, boolean ec,
+            Instant notBefore, Instant notAfter) {
         try {
-            KeyPair keys = newKeyPair();
+            KeyPair keys = ec ? newEcKeyPair() : newKeyPair();
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = notBefore == null ? builder(subject, dn, keys)
                     : new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(SERIAL.incrementAndGet()),
                             Date.from(notBefore), Date.from(notAfter), dn, keys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(ec ? KeyUsage.digitalSignature
+                    : KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     ext.createAuthorityKeyIdentifier(certificate));
@@ -197,6 +210,14 @@ public final class TestCa {
     private static KeyPair newKeyPair() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048, RANDOM);
+        return generator.generateKeyPair();
+    }
+
+    private static KeyPair newEcKeyPair() throws GeneralSecurityException {
+        // BouncyCastle's EC keys keep the named curve inside the SEC1 structure, as openssl writes it
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC",
+                new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), RANDOM);
         return generator.generateKeyPair();
     }
 
@@ -236,7 +257,7 @@ public final class TestCa {
      * A certificate issued by a {@link TestCa} with its private key.
      *
      * @param certificate the leaf certificate
-     * @param privateKey its RSA private key
+     * @param privateKey its private key (RSA, or EC from {@link TestCa#issueEcUser})
      * @param issuer the CA certificate that signed it
      */
     public record IssuedCert(X509Certificate certificate, PrivateKey privateKey, X509Certificate issuer) {
@@ -251,7 +272,10 @@ public final class TestCa {
             return pem(certificate) + pem(issuer);
         }
 
-        /** The private key as PKCS#1 ({@code BEGIN RSA PRIVATE KEY}), like Strimzi's {@code user.key}. */
+        /**
+         * The private key in openssl's "traditional" PEM: PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) like Strimzi's
+         * {@code user.key}, or SEC1 ({@code BEGIN EC PRIVATE KEY}) for a key from {@link TestCa#issueEcUser}.
+         */
         public String privateKeyPkcs1Pem() {
             return pem(privateKey);
         }

@@ -43,6 +43,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.Test;
  * knows; each broker has its own certificate naming only itself. A topic has one partition led by each broker, so
  * reading all of it needs every name resolved to the right address and every host name check passed.
  */
+@Tag("kafka")
 class BrokerNameResolver3BrokersTest {
 
     private static final String NAME = "europe-cluster-kafka-{id}.europe-cluster-kafka-brokers.amq-streams.svc";

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * the client consumes with host name verification on. {@link BrokerNameResolver3BrokersTest} does the same with three
  * brokers, one partition leader on each.
  */
+@Tag("kafka")
 class BrokerNameResolverTest {
 
     private static final String BROKER = "europe-cluster-kafka-0.europe-cluster-kafka-brokers.amq-streams.svc";

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.records.StartPosition;
 import io.mirrorscope.kafka.ClientAuth;
@@ -16,13 +14,14 @@ import io.mirrorscope.kafka.SecurityProtocol;
 import io.mirrorscope.testkit.KafkaListener;
 import io.mirrorscope.testkit.KafkaTestCluster;
 import io.mirrorscope.testkit.TestCa;
+import io.mirrorscope.testsupport.FabricMockServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * protocol in front of a real TLS broker; the broker advertises its in-cluster name, the resolver maps it to the
  * tunnel's 127.0.0.2, and the client consumes with host name verification on.
  */
+@Tag("kafka")
 class BrokerTunnelsTest {
 
     private static final String NS = "amq-streams";
@@ -52,9 +52,7 @@ class BrokerTunnelsTest {
             }
             int port = kafka.port("TLS");
             PortForwardRelay relay = new PortForwardRelay(Map.of(POD, new InetSocketAddress("127.0.0.1", port)));
-            KubernetesMockServer api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                    relay, false);
-            api.init();
+            KubernetesMockServer api = FabricMockServer.start(relay);
             TestCa.IssuedCert user = kafka.issueUser("reader");
             try (KubernetesClient client = api.createClient();
                     BrokerTunnels tunnels = BrokerTunnels.open(client, NS,

@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the shared fixture files (upstream Strimzi/Jaeger/Tempo YAML and the seed article) as resources. */
+/**
+ * Reads the project's own fixture files ({@code src/test/resources/fixtures}: Strimzi/Jaeger/Tempo YAML in the shapes
+ * of the real payloads, and the seed article's resources) as resources. The upstream originals stay in
+ * {@code ../shared}; {@link UpstreamShapesTest} keeps these files true to them.
+ */
 public final class InventoryFixtures {
 
     private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory());
@@ -22,12 +26,18 @@ public final class InventoryFixtures {
     private InventoryFixtures() {
     }
 
-    public static Path shared() {
-        return Path.of(System.getProperty("mirrorscope.shared", "../shared"));
+    /** The project's fixture directory (on the test class path, so it works from any working directory). */
+    public static Path dir() {
+        try {
+            return Path.of(InventoryFixtures.class.getResource("/fixtures/README.md").toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
+    /** One of the project's fixture files, {@code relative} to {@code src/test/resources/fixtures}. */
     public static Path fixture(String relative) {
-        return shared().resolve("fixtures").resolve(relative);
+        return dir().resolve(relative);
     }
 
     /** Every YAML document of a fixture file, as resources (empty documents skipped). */
@@ -45,12 +55,19 @@ public final class InventoryFixtures {
     }
 
     /**
-     * The seed article's Strimzi and Jaeger resources: the bodies of its {@code oc create/apply -f - <<EOF}
-     * blocks (Deployments skipped; the article creates them in namespace amq-streams).
+     * The seed article's Strimzi and Jaeger resources (AMQ Streams 1.5, created in namespace amq-streams), as the
+     * project's own {@code seed/amq-streams.yaml}.
      */
     public static List<GenericKubernetesResource> seed() {
+        return resources("seed/amq-streams.yaml");
+    }
+
+    /**
+     * The Strimzi and Jaeger resources of the seed article itself: the bodies of its {@code oc create/apply -f -
+     * <<EOF} blocks (Deployments skipped); used only to check {@link #seed()} against it.
+     */
+    public static List<GenericKubernetesResource> seedArticle(Path file) {
         try {
-            Path file = shared().resolve("seed").resolve("000_fc4ecc0ad66ae646.txt");
             List<GenericKubernetesResource> out = new ArrayList<>();
             StringBuilder block = null;
             for (String line : Files.readAllLines(file)) {
@@ -70,21 +87,23 @@ public final class InventoryFixtures {
         }
     }
 
-    /**
-     * A status block from a Strimzi docs excerpt, with AsciiDoc attributes and call-outs stripped (README: the
-     * excerpts are verbatim AsciiDoc line ranges).
-     */
+    /** The status block of one of the project's status fixtures. */
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> excerptStatus(String relative) {
+    public static Map<String, Object> status(String relative) {
         try {
-            String text = Files.readString(fixture(relative))
-                    .replaceAll("\\{[A-Za-z]+}", "x")
-                    .replaceAll("\\s<\\d+>", "");
-            Map<String, Object> doc = YAML.readValue(text, Map.class);
+            Map<String, Object> doc = YAML.readValue(Files.readString(fixture(relative)), Map.class);
             return (Map<String, Object>) doc.get("status");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A status block from an upstream Strimzi docs excerpt, with AsciiDoc attributes and call-outs stripped (the
+     * excerpts are verbatim AsciiDoc line ranges).
+     */
+    public static String asciiDocToYaml(String text) {
+        return text.replaceAll("\\{[A-Za-z]+}", "x").replaceAll("\\s<\\d+>", "");
     }
 
     public static List<GenericKubernetesResource> parse(String yaml) {

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Strimzi's v1beta2 and v1 shapes from the upstream fixtures (statuses added where upstream has none), on mock
- * servers that serve only those versions: every kind of mirror link and the ways a mirror can be broken.
+ * Strimzi's v1beta2 and v1 shapes from the project's fixtures (kept to the upstream shapes by UpstreamShapesTest;
+ * statuses added where upstream has none), on mock servers that serve only those versions: every kind of mirror link
+ * and the ways a mirror can be broken.
  */
 class InventoryReaderVersionsTest {
 
@@ -245,8 +246,8 @@ class InventoryReaderVersionsTest {
                     for (GenericKubernetesResource r : resources("strimzi/v1-1.2.0/kafka-persistent.yaml")) {
                         if ("Kafka".equals(r.getKind())) {
                             named(r, name);
-                            set(r, InventoryFixtures.excerptStatus(
-                                    "strimzi/status/docs-1.2.0-kafka-status-v1.excerpt.yaml")
+                            set(r, InventoryFixtures.status(
+                                    "strimzi/status/docs-1.2.0-kafka-status-v1.yaml")
                                     .get("conditions"), "status", "conditions");
                         } else {
                             named(r, name + "-" + r.getMetadata().getName());

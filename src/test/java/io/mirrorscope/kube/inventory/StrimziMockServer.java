@@ -6,14 +6,12 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.mirrorscope.core.inventory.ResourceKind;
+import io.mirrorscope.testsupport.FabricMockServer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -27,7 +25,7 @@ public final class StrimziMockServer implements AutoCloseable {
     private final KubernetesClient client;
 
     public StrimziMockServer() {
-        this(new KubernetesCrudDispatcher(List.of()));
+        this(FabricMockServer.crud());
     }
 
     /** With a dispatcher that wraps the CRUD dispatcher (to inject failures). */
@@ -37,8 +35,7 @@ public final class StrimziMockServer implements AutoCloseable {
 
     /** On a given port (0: any), e.g. to bring a server back where clients expect it after a dropped connection. */
     public StrimziMockServer(Dispatcher dispatcher, int port) {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
-        server.init(java.net.InetAddress.getLoopbackAddress(), port);
+        server = FabricMockServer.start(dispatcher, new MockWebServer(), false, port);
         client = server.createClient();
     }
 

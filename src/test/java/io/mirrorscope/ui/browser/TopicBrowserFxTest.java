@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -40,6 +41,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The topic browser on the headless platform against a real broker: read, live tail, filter, detail, screenshot. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("fx")
+@Tag("kafka")
 class TopicBrowserFxTest {
 
     private static KafkaTestCluster kafka;

@@ -28,6 +28,7 @@ import javafx.stage.Stage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -37,6 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The connect dialog on the headless platform, checking a connection to the mock API server. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("fx")
 class ConnectDialogFxTest {
 
     private static MockApiServer api;

@@ -15,6 +15,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -24,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The inventory tab with the seed's resources: tables, filter, details with YAML and conditions. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("fx")
 class InventoryViewFxTest {
 
     private InventoryView view;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -19,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The topology tab drawn for the seed and for 20 clusters / 40 links; clicks select; PNG export. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("fx")
 class TopologyViewFxTest {
 
     private TopologyView view;
