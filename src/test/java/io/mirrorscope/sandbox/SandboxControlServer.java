@@ -17,8 +17,9 @@ import java.util.concurrent.Executors;
  * depending on test code: {@code GET /sandbox} answers the state as JSON; {@code POST /sandbox/faults} with a fault
  * spec as the body (e.g. {@code pause}, {@code drop-every=5}, {@code slow=2s}, {@code clear}; see
  * {@link SandboxFaults#apply(String)}) applies it and answers the new state, or 400 with a message.
- * Its URL is in the {@code mirrorscope-sandbox} ConfigMap ({@code data.controlUrl}) and, for the app started by
- * {@link SandboxApp}, in the system property {@value #PROPERTY}.
+ * Its URL is in the {@code mirrorscope-sandbox} ConfigMap ({@code data.controlUrl}), on the {@code SANDBOX READY}
+ * line, and, for the app started by {@code scripts/sandbox --app} (its own process), in the system property
+ * {@value #PROPERTY}.
  */
 public final class SandboxControlServer implements AutoCloseable {
 

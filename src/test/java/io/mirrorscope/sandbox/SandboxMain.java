@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the sandbox alone until Ctrl+C or SIGTERM ({@code scripts/sandbox}). Prints progress, then exactly one line
- * {@code SANDBOX READY kubeconfig=<path> jaeger=<url>} for scripts to wait on.
+ * {@code SANDBOX READY kubeconfig=<path> jaeger=<url> control=<url>} for scripts to wait on (the control URL
+ * serves the fault switches; {@code scripts/sandbox --app} hands it to the app).
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "The seed's Kafka/MirrorMaker 2/Jaeger/Strimzi world on this machine, for MirrorScope.")
@@ -90,7 +91,8 @@ public final class SandboxMain implements Callable<Integer> {
             stop.countDown();
         }, "sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.println(READY + " kubeconfig=" + sandbox.kubeconfig() + " jaeger=" + sandbox.jaegerUrl());
+        out.println(READY + " kubeconfig=" + sandbox.kubeconfig() + " jaeger=" + sandbox.jaegerUrl()
+                + " control=" + sandbox.controlUrl());
         out.flush();
         stop.await();
         return 0;
