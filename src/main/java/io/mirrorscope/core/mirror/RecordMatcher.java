@@ -342,6 +342,11 @@ public final class RecordMatcher {
         } else {
             lane = sourceLane(tp);
         }
+        if (lane.held.isEmpty() && !t.hasSourceCoordinates() && lane.cursor < lane.size
+                && lane.get(lane.cursor).rec.sameContent(t)) {
+            pair(lane, lane.cursor, t);  // the common case: the next copy in order, nothing waiting before it
+            return;
+        }
         lane.held.addLast(t);
         targetBacklog++;
         drain(lane);
