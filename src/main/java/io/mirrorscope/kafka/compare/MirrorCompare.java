@@ -228,7 +228,8 @@ public final class MirrorCompare {
                         int p = tp.partition();
                         long stop = stops.getOrDefault(p, Long.MAX_VALUE);
                         for (ConsumerRecord<byte[], byte[]> r : polled.records(tp)) {
-                            if (r.offset() >= stop || !sourceOpen.getOrDefault(p, false)) {
+                            if (r.offset() >= stop || !sourceOpen.getOrDefault(p, false)
+                                    || request.maxRecords() > 0 && sourceRead >= request.maxRecords()) {
                                 break;
                             }
                             if (sourcePlan.shows(r.timestamp())) {
