@@ -33,7 +33,7 @@ public final class OffsetSyncReader {
 
     static final Schema KEY_SCHEMA = new Schema(new Field("topic", Type.STRING), new Field("partition", Type.INT32));
     static final Schema VALUE_SCHEMA = new Schema(new Field("upstreamOffset", Type.INT64),
-            new Field("downstreamOffset", Type.INT64));
+            new Field("offset", Type.INT64));
 
     /** A decoded sync. */
     public record Sync(String topic, int partition, long upstream, long downstream) {
@@ -60,7 +60,7 @@ public final class OffsetSyncReader {
             Struct k = KEY_SCHEMA.read(ByteBuffer.wrap(key));
             Struct v = VALUE_SCHEMA.read(ByteBuffer.wrap(value));
             return new Sync(k.getString("topic"), k.getInt("partition"), v.getLong("upstreamOffset"),
-                    v.getLong("downstreamOffset"));
+                    v.getLong("offset"));
         } catch (RuntimeException notASync) {
             return null;
         }
