@@ -56,8 +56,8 @@ public class MatcherBenchmark {
             int p = i % PARTITIONS;
             long hi = rnd.nextLong();
             long lo = rnd.nextLong();
-            RecordSummary s = new RecordSummary(p, sourceOffset[p]++, ts + i / 10, false, rnd.nextLong(), "key-" + i % 97,
-                    hi, lo, -1, -1, -1);
+            RecordSummary s = new RecordSummary(p, sourceOffset[p]++, ts + i / 10, false, rnd.nextLong(),
+                    "key-" + i % 97, hi, lo, -1, -1, -1);
             source.add(s);
             double r = rnd.nextDouble();
             if (r < 0.001) {

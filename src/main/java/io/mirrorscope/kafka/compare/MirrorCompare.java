@@ -3,7 +3,6 @@ package io.mirrorscope.kafka.compare;
 import io.mirrorscope.core.ProblemException;
 import io.mirrorscope.core.mirror.MatchSnapshot;
 import io.mirrorscope.core.mirror.MatcherConfig;
-import io.mirrorscope.core.mirror.OffsetSyncs;
 import io.mirrorscope.core.mirror.Pairing;
 import io.mirrorscope.core.mirror.RecordFingerprint;
 import io.mirrorscope.core.mirror.RecordMatcher;

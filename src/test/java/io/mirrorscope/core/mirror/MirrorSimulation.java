@@ -118,7 +118,8 @@ final class MirrorSimulation {
         int t = 0;
         while (s < p.source.size() || t < p.copies.size()) {
             boolean sourceTurn = t >= p.copies.size()
-                    || s < p.source.size() && (s <= p.copies.get(t) || s - p.copies.get(t) < lead && rnd.nextInt(4) != 0);
+                    || s < p.source.size()
+                    && (s <= p.copies.get(t) || s - p.copies.get(t) < lead && rnd.nextInt(4) != 0);
             if (sourceTurn) {
                 m.addSource(p.source.get(s++));
             } else {

@@ -214,7 +214,8 @@ class MirrorCompareSandboxTest {
     }
 
     private static long targetEnd() {
-        try (var consumer = ReadOnlyClients.consumer(ConnectionSettings.plaintext(sandbox.us().bootstrap(Sandbox.PLAIN)),
+        try (var consumer = ReadOnlyClients.consumer(
+                ConnectionSettings.plaintext(sandbox.us().bootstrap(Sandbox.PLAIN)),
                 ConsumerOptions.DEFAULTS)) {
             return TopicReader.ranges(consumer, Sandbox.TARGET_TOPIC, List.of()).stream()
                     .mapToLong(PartitionRange::end).sum();
