@@ -47,11 +47,20 @@ public final class RecordMatcher {
     private static final byte EXPIRED = 3;
     private static final byte COMPACTED = 4;
 
-    /** A source record in the window and what became of it. */
+    /**
+     * A source record in the window and what became of it. The summary's fields are copied in (not referenced): one
+     * object per retained record instead of two, and the fingerprint is where the alignment looks first.
+     */
     private static final class Slot {
-        final RecordSummary rec;
+        final long fingerprintHi;
+        final long fingerprintLo;
+        final long offset;
+        final long timestamp;
         final long arrival;
+        final String keyPreview;
         final Lane lane;
+        final int partition;
+        final boolean logAppendTime;
         byte state;
         int copies;
         int targetPartition = -1;
@@ -60,9 +69,19 @@ public final class RecordMatcher {
         DelayMethod method;
 
         Slot(RecordSummary rec, long arrival, Lane lane) {
-            this.rec = rec;
+            this.fingerprintHi = rec.fingerprintHi();
+            this.fingerprintLo = rec.fingerprintLo();
+            this.offset = rec.offset();
+            this.timestamp = rec.timestamp();
+            this.keyPreview = rec.keyPreview();
+            this.partition = rec.partition();
+            this.logAppendTime = rec.logAppendTime();
             this.arrival = arrival;
             this.lane = lane;
+        }
+
+        boolean sameContent(RecordSummary t) {
+            return fingerprintLo == t.fingerprintLo() && fingerprintHi == t.fingerprintHi();
         }
     }
 
@@ -108,8 +127,8 @@ public final class RecordMatcher {
             }
             ring[(head + size) & (ring.length - 1)] = s;
             size++;
-            firstSourceTimestamp = Math.min(firstSourceTimestamp, s.rec.timestamp());
-            lastSourceTimestamp = Math.max(lastSourceTimestamp, s.rec.timestamp());
+            firstSourceTimestamp = Math.min(firstSourceTimestamp, s.timestamp);
+            lastSourceTimestamp = Math.max(lastSourceTimestamp, s.timestamp);
         }
 
         void removeHead() {
@@ -127,7 +146,7 @@ public final class RecordMatcher {
             int hi = size - 1;
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
-                long o = get(mid).rec.offset();
+                long o = get(mid).offset;
                 if (o < offset) {
                     lo = mid + 1;
                 } else if (o > offset) {
@@ -343,7 +362,7 @@ public final class RecordMatcher {
             lane = sourceLane(tp);
         }
         if (lane.held.isEmpty() && !t.hasSourceCoordinates() && lane.cursor < lane.size
-                && lane.get(lane.cursor).rec.sameContent(t)) {
+                && lane.get(lane.cursor).sameContent(t)) {
             pair(lane, lane.cursor, t);  // the common case: the next copy in order, nothing waiting before it
             return;
         }
@@ -379,7 +398,7 @@ public final class RecordMatcher {
         if (t.hasSourceCoordinates() && lane.partition >= 0 && lane.partition == t.sourcePartition()) {
             int j = lane.indexOfOffset(t.sourceOffset());
             if (j >= 0) {
-                if (lane.get(j).rec.sameContent(t)) {
+                if (lane.get(j).sameContent(t)) {
                     return j;
                 }
                 fingerprintMismatch++;
@@ -387,22 +406,22 @@ public final class RecordMatcher {
         }
         int size = lane.size;
         int c = lane.cursor;
-        if (c < size && lane.get(c).rec.sameContent(t)) {
+        if (c < size && lane.get(c).sameContent(t)) {
             return c;
         }
         int r = lane.replay;
-        if (r >= 0 && r < size && lane.get(r).rec.sameContent(t)) {
+        if (r >= 0 && r < size && lane.get(r).sameContent(t)) {
             return r;
         }
         for (int i = Math.max(c + 1, lane.headScanned); i < size; i++) {
-            if (lane.get(i).rec.sameContent(t)) {
+            if (lane.get(i).sameContent(t)) {
                 return i;
             }
         }
         lane.headScanned = Math.max(lane.headScanned, size);
         if (!lane.headBackDone) {
             for (int i = Math.min(c, size) - 1; i >= 0; i--) {
-                if (lane.get(i).rec.sameContent(t)) {
+                if (lane.get(i).sameContent(t)) {
                     return i;
                 }
             }
@@ -436,15 +455,15 @@ public final class RecordMatcher {
         }
         if (s.state == MISSING) {
             missing--;
-            part(s.rec.partition()).missing--;
-            missingFound.remove(new Coordinates(s.rec.partition(), s.rec.offset()));
+            part(s.partition).missing--;
+            missingFound.remove(new Coordinates(s.partition, s.offset));
         } else if (s.state == EXPIRED) {
             expired--;
         } else if (s.state == COMPACTED) {
             compactedAway--;
         } else {
             pending--;
-            part(s.rec.partition()).pending--;
+            part(s.partition).pending--;
         }
         s.state = MATCHED;
         s.copies = 1;
@@ -453,8 +472,8 @@ public final class RecordMatcher {
         delay(s, t);
         matched++;
         lane.matchedAny = true;
-        Part sp = part(s.rec.partition());
-        sp.lastMirrored = Math.max(sp.lastMirrored, s.rec.offset());
+        Part sp = part(s.partition);
+        sp.lastMirrored = Math.max(sp.lastMirrored, s.offset);
         if (j >= lane.cursor) {
             lane.cursor = j + 1;
             lane.replay = -1;
@@ -466,9 +485,9 @@ public final class RecordMatcher {
     private void duplicate(Lane lane, int j, Slot s, RecordSummary t) {
         s.copies++;
         duplicates++;
-        part(s.rec.partition()).duplicates++;
+        part(s.partition).duplicates++;
         lane.replay = j + 1;
-        Coordinates at = new Coordinates(s.rec.partition(), s.rec.offset());
+        Coordinates at = new Coordinates(s.partition, s.offset);
         DuplicateBuilder b = duplicatesFound.get(at);
         if (b == null) {
             if (!room()) {
@@ -482,7 +501,7 @@ public final class RecordMatcher {
 
     private void settle(Slot k, byte state) {
         pending--;
-        Part p = part(k.rec.partition());
+        Part p = part(k.partition);
         p.pending--;
         k.state = state;
         switch (state) {
@@ -490,7 +509,7 @@ public final class RecordMatcher {
                 missing++;
                 p.missing++;
                 if (room()) {
-                    missingFound.put(new Coordinates(k.rec.partition(), k.rec.offset()), k);
+                    missingFound.put(new Coordinates(k.partition, k.offset), k);
                 }
             }
             case EXPIRED -> expired++;
@@ -556,12 +575,12 @@ public final class RecordMatcher {
     private void delay(Slot s, RecordSummary t) {
         DelayMethod m;
         long d;
-        if (t.logAppendTime() && !s.rec.logAppendTime()) {
+        if (t.logAppendTime() && !s.logAppendTime) {
             m = DelayMethod.LOG_APPEND_TIME;
-            d = t.timestamp() - s.rec.timestamp();
+            d = t.timestamp() - s.timestamp;
         } else if (t.observedAt() >= 0) {
             m = DelayMethod.LIVE_OBSERVED;
-            d = t.observedAt() - s.rec.timestamp();
+            d = t.observedAt() - s.timestamp;
         } else {
             s.method = DelayMethod.UNKNOWN;
             return;
@@ -577,11 +596,11 @@ public final class RecordMatcher {
         Lane lane = s.lane;
         if (s.state == PENDING) {
             pending--;
-            part(s.rec.partition()).pending--;
+            part(s.partition).pending--;
             overflow++;
         }
         if (lane.size > 0 && lane.get(0) == s) {
-            lane.evictedTimestamp = Math.max(lane.evictedTimestamp, s.rec.timestamp());
+            lane.evictedTimestamp = Math.max(lane.evictedTimestamp, s.timestamp);
             lane.removeHead();
         }
         if (byKey && lane.size == 0 && lane.held.isEmpty()) {
@@ -670,13 +689,13 @@ public final class RecordMatcher {
         }
         List<MatchSnapshot.MissingRecord> missingList = new ArrayList<>(missingFound.size());
         for (Slot s : missingFound.values()) {
-            missingList.add(new MatchSnapshot.MissingRecord(s.rec.partition(), s.rec.offset(), s.rec.timestamp(),
-                    s.rec.keyPreview()));
+            missingList.add(new MatchSnapshot.MissingRecord(s.partition, s.offset, s.timestamp,
+                    s.keyPreview));
         }
         List<MatchSnapshot.DuplicateRecord> dupList = new ArrayList<>(duplicatesFound.size());
         for (DuplicateBuilder b : duplicatesFound.values()) {
-            dupList.add(new MatchSnapshot.DuplicateRecord(b.slot.rec.partition(), b.slot.rec.offset(),
-                    b.slot.rec.timestamp(), b.slot.rec.keyPreview(), b.slot.targetPartition, b.offsets));
+            dupList.add(new MatchSnapshot.DuplicateRecord(b.slot.partition, b.slot.offset,
+                    b.slot.timestamp, b.slot.keyPreview, b.slot.targetPartition, b.offsets));
         }
         List<MatchSnapshot.PairRow> rows = new ArrayList<>(Math.min(recentPairs, window.size()));
         Iterator<Slot> it = window.descendingIterator();
@@ -723,7 +742,7 @@ public final class RecordMatcher {
         for (int i = lane.cursor; i < lane.size; i++) {
             Slot s = lane.get(i);
             if (s.state == PENDING) {
-                return s.rec.timestamp();
+                return s.timestamp;
             }
         }
         return Long.MIN_VALUE;
@@ -737,7 +756,7 @@ public final class RecordMatcher {
             case COMPACTED -> MatchSnapshot.PairState.COMPACTED;
             default -> MatchSnapshot.PairState.PENDING;
         };
-        return new MatchSnapshot.PairRow(s.rec.partition(), s.rec.offset(), s.rec.timestamp(), s.rec.keyPreview(),
+        return new MatchSnapshot.PairRow(s.partition, s.offset, s.timestamp, s.keyPreview,
                 state, s.targetPartition, s.targetOffset, s.copies, s.delay,
                 s.method == null ? DelayMethod.UNKNOWN : s.method);
     }
