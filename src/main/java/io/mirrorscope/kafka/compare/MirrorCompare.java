@@ -221,8 +221,6 @@ public final class MirrorCompare {
                 if (!sourceDone) {
                     ConsumerRecords<byte[], byte[]> polled = side(source, () -> src.poll(wait));
                     busy |= !polled.isEmpty();
-                    now = clock.millis();
-                    matcher.advance(now);
                     for (TopicPartition tp : polled.partitions()) {
                         int p = tp.partition();
                         long stop = stops.getOrDefault(p, Long.MAX_VALUE);
@@ -252,7 +250,6 @@ public final class MirrorCompare {
                 ConsumerRecords<byte[], byte[]> polled = side(target, () -> tgt.poll(wait));
                 busy |= !polled.isEmpty();
                 now = clock.millis();
-                matcher.advance(now);
                 for (TopicPartition tp : polled.partitions()) {
                     long liveFrom = targetEndAtStart.getOrDefault(tp.partition(), Long.MAX_VALUE);
                     for (ConsumerRecord<byte[], byte[]> r : polled.records(tp)) {
@@ -263,6 +260,8 @@ public final class MirrorCompare {
                     }
                 }
                 backpressure();
+                // the matcher's clock (arrival times, idle target partitions) moves in steps: the idle scan of a
+                // key-paired run visits every key, too much for every poll
                 if (now - lastAdvance >= ADVANCE_EVERY_MS) {
                     lastAdvance = now;
                     matcher.advance(now);
