@@ -9,6 +9,8 @@ import io.mirrorscope.core.mirror.RecordSummary;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -50,6 +52,17 @@ class MatcherBenchmarkTest {
                 .shouldFailOnError(true).build()).run()) {
             System.out.printf("matcher: %,.0f pairs/s%n", r.getPrimaryResult().getScore());
         }
+    }
+
+    @Test
+    void tenMillionPairsIn512MbOfHeap() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                MatcherHeapCheck.class.getName(), "10000000").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        System.out.print("matcher, 10,000,000 records per side in -Xmx512m: " + out);
+        assertThat(out).contains("records=10000000", "pending=0");
     }
 
     @Test
