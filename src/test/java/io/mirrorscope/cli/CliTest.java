@@ -69,7 +69,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"compare", "trace"})
+    @ValueSource(strings = {"trace"})
     void unfinishedCommandsSaySoAndAreNotUsageErrors(String command) {
         assertThat(run(command)).isEqualTo(ExitCodes.FINDINGS);
         assertThat(out.toString()).isEmpty();
