@@ -290,7 +290,9 @@ public final class Trace {
     public List<Reference> references(int span) {
         List<Reference> refs = new ArrayList<>();
         for (int r = refOffset[span]; r < refOffset[span + 1]; r++) {
-            refs.add(new Reference(refType[r] == 0 ? "CHILD_OF" : "FOLLOWS_FROM", strings.get(refTrace[r]),
+            String refTraceId = strings.get(refTrace[r]);
+            refs.add(new Reference(refType[r] == 0 ? "CHILD_OF" : "FOLLOWS_FROM",
+                    refTraceId.isEmpty() ? traceId : refTraceId,
                     TraceIds.spanIdHex(refSpan[r])));
         }
         return refs;

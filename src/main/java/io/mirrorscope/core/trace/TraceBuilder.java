@@ -15,7 +15,7 @@ public final class TraceBuilder {
     /** Strings longer than this are rarely repeated; they are stored without a lookup entry. */
     private static final int INTERN_LIMIT = 64;
 
-    private final String traceId;
+    private String traceId;
     private final StringTable strings = new StringTable();
     private final List<String> warnings = new ArrayList<>();
     private final Trace.KeyValues tagStore = new Trace.KeyValues();
@@ -56,10 +56,21 @@ public final class TraceBuilder {
 
     /** A builder for the trace with this id (any hex or base64 form). */
     public TraceBuilder(String traceId) {
-        this.traceId = TraceIds.normalizeTraceId(traceId);
+        this();
+        traceId(traceId);
+    }
+
+    /** A builder whose trace id comes later (a streaming reader may meet it after the spans). */
+    public TraceBuilder() {
         this.stringInternEmpty = strings.intern("");
     }
 
+    /** Sets the trace id (any hex or base64 form). */
+    public void traceId(String id) {
+        this.traceId = TraceIds.normalizeTraceId(id);
+    }
+
+    /** The trace id, or null when not known yet. */
     public String traceId() {
         return traceId;
     }
@@ -170,8 +181,9 @@ public final class TraceBuilder {
             refSpan = Arrays.copyOf(refSpan, n);
         }
         refType[refs] = (byte) (childOf ? 0 : 1);
-        refTrace[refs] = strings.intern(refTraceId == null || refTraceId.isEmpty() ? traceId
-                : TraceIds.normalizeTraceId(refTraceId));
+        // an empty trace id means "this trace"
+        refTrace[refs] = refTraceId == null || refTraceId.isEmpty() ? stringInternEmpty
+                : strings.intern(TraceIds.normalizeTraceId(refTraceId));
         refSpan[refs] = refSpanId;
         refs++;
     }
@@ -284,6 +296,9 @@ public final class TraceBuilder {
     /** Resolves the tree and returns the trace; the builder must not be used afterwards. */
     public Trace build() {
         abortSpan();
+        if (traceId == null) {
+            throw new IllegalStateException("trace id not set");
+        }
         int n = size;
         if (duplicates > 0) {
             warnings.add(duplicates + " duplicate span" + (duplicates == 1 ? "" : "s") + " dropped (same span id)");
@@ -384,7 +399,8 @@ public final class TraceBuilder {
             int childOf = -1;
             int followsFrom = -1;
             for (int r = refOffset[i]; r < refOffset[i + 1]; r++) {
-                if (refTrace[r] != own && !TraceIds.sameTrace(strings.get(refTrace[r]), traceId)) {
+                if (refTrace[r] != own && refTrace[r] != stringInternEmpty
+                        && !TraceIds.sameTrace(strings.get(refTrace[r]), traceId)) {
                     continue;
                 }
                 if (refType[r] == 0 && childOf < 0) {
