@@ -69,7 +69,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"compare", "trace"})
+    @ValueSource(strings = {"compare"})
     void unfinishedCommandsSaySoAndExitTwo(String command) {
         assertThat(run(command)).isEqualTo(ExitCodes.USAGE);
         assertThat(out.toString()).isEmpty();
