@@ -50,6 +50,7 @@ public final class TraceTimeline extends Region {
     private final IntegerProperty selectedSpan = new SimpleIntegerProperty(this, "selectedSpan", -1);
 
     private Trace trace;
+    private final java.util.Map<Integer, Integer> serviceColour = new java.util.HashMap<>();
     private BitSet collapsed = new BitSet();
     private BitSet critical = new BitSet();
     private int[] rows = new int[0];
@@ -89,6 +90,11 @@ public final class TraceTimeline extends Region {
     /** Shows a trace, all expanded, the whole duration across the width. */
     public void setTrace(Trace newTrace) {
         trace = newTrace;
+        // colours by order of first appearance, so the root's service is always the first colour
+        serviceColour.clear();
+        for (int i = 0; newTrace != null && i < newTrace.size(); i++) {
+            serviceColour.putIfAbsent(newTrace.serviceId(newTrace.preorderAt(i)), serviceColour.size());
+        }
         collapsed = new BitSet();
         critical = new BitSet();
         selectedSpan.set(-1);
@@ -259,7 +265,7 @@ public final class TraceTimeline extends Region {
             double right = Math.min(w, NAMES + bar.x() + bar.width());
             if (right > NAMES) {
                 g.setFill(trace.has(span, Trace.ERROR) ? error
-                        : services[Math.floorMod(trace.serviceId(span), SERVICE_COLOURS)]);
+                        : services[serviceColour.getOrDefault(trace.serviceId(span), 0) % SERVICE_COLOURS]);
                 double left = Math.max(NAMES, x);
                 g.fillRect(left, y + 4, Math.max(1, right - left), ROW - 8);
                 if (critical.get(span)) {
@@ -272,7 +278,14 @@ public final class TraceTimeline extends Region {
                     g.fillText("⚠", Math.max(NAMES, left - 14), y + ROW / 2);
                 }
                 g.setFill(text);
-                g.fillText(GoDuration.format(trace.duration(span)), Math.min(w - 60, right + 4), y + ROW / 2);
+                String took = GoDuration.format(trace.duration(span));
+                if (right + 60 <= w) {
+                    g.fillText(took, right + 4, y + ROW / 2);
+                } else {
+                    // no room after the bar: the label goes before it
+                    g.setTextAlign(TextAlignment.RIGHT);
+                    g.fillText(took, Math.max(NAMES + 40, left - 4), y + ROW / 2);
+                }
             }
         }
         g.restore();
