@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -62,7 +63,7 @@ public final class HttpTransport implements JaegerTransport {
 
     @Override
     public Problem problem(Exception failure) {
-        if (failure instanceof HttpTimeoutException && !(failure instanceof java.net.http.HttpConnectTimeoutException)) {
+        if (failure instanceof HttpTimeoutException && !(failure instanceof HttpConnectTimeoutException)) {
             return new Problem(Problem.Kind.CONNECTION, "The Jaeger query service at " + base
                     + " did not answer within " + timeout.toSeconds() + " s", String.valueOf(failure.getMessage()),
                     "narrow the search (a shorter time range, a lower --limit) or try again later", failure);
@@ -73,7 +74,7 @@ public final class HttpTransport implements JaegerTransport {
                     + "through the Kubernetes API instead", failure);
         }
         if (failure instanceof ConnectException || failure instanceof UnknownHostException
-                || failure instanceof java.net.http.HttpConnectTimeoutException
+                || failure instanceof HttpConnectTimeoutException
                 || failure.getCause() instanceof ConnectException) {
             return new Problem(Problem.Kind.CONNECTION, "Cannot reach the Jaeger query service at " + base,
                     failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": "

@@ -29,7 +29,8 @@ public final class JaegerClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOO_LARGE = Pattern.compile(
-            "(?i)too large|exceeds? (the )?max|max(imum)?[ _]?(trace[ _])?(size|bytes)|trace_too_large|ResourceExhausted");
+            "(?i)too large|exceeds? (the )?max|max(imum)?[ _]?(trace[ _])?(size|bytes)|trace_too_large"
+                    + "|ResourceExhausted");
 
     private final JaegerTransport transport;
     private volatile Api api;

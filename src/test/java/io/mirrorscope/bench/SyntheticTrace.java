@@ -54,7 +54,8 @@ final class SyntheticTrace {
                     .append(KINDS[i % KINDS.length]).append("\"},{\"key\":\"component\",\"type\":\"string\","
                     + "\"value\":\"java-kafka\"},{\"key\":\"messaging.destination.name\",\"type\":\"string\","
                     + "\"value\":\"orders-").append(i % 16).append("\"},{\"key\":\"messaging.kafka.message.offset\","
-                    + "\"type\":\"int64\",\"value\":").append(1_000_000 + i).append("},{\"key\":\"internal.span.format\","
+                    + "\"type\":\"int64\",\"value\":").append(1_000_000 + i)
+                    .append("},{\"key\":\"internal.span.format\","
                     + "\"type\":\"string\",\"value\":\"proto\"}],\"logs\":[");
             if (i % 10 == 0) {
                 json.append("{\"timestamp\":").append(start[i]).append(",\"fields\":[{\"key\":\"event\",\"type\":"
