@@ -47,6 +47,21 @@ public final class JaegerJsonReader {
         return new ParsedTraces(reader.finish(), reader.errors, problem);
     }
 
+    /**
+     * Reads a body from a stream (a file, or an HTTP body as it arrives) without holding the whole JSON in memory;
+     * the stream is not closed.
+     */
+    public static ParsedTraces read(java.io.InputStream body, String source) {
+        JaegerJsonReader reader = new JaegerJsonReader();
+        Problem problem = null;
+        try (JsonParser p = FACTORY.createParser(body)) {
+            reader.top(p);
+        } catch (IOException | IllegalArgumentException e) {
+            problem = Malformed.problem(source, e, reader.spansSoFar());
+        }
+        return new ParsedTraces(reader.finish(), reader.errors, problem);
+    }
+
     /** The list of strings in {@code data} ({@code /api/services}, {@code /api/services/{s}/operations}). */
     public static List<String> readStrings(byte[] body, String source) {
         List<String> names = new ArrayList<>();

@@ -16,8 +16,19 @@ final class SyntheticTrace {
     }
 
     static byte[] v1Json(int spans) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(spans * 640);
+        try {
+            write(spans, bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Streams the JSON out span by span, so a million-span trace never sits in memory as text. */
+    static void write(int spans, java.io.OutputStream target) throws java.io.IOException {
         Random random = new Random(42);
-        StringBuilder json = new StringBuilder(spans * 420);
+        StringBuilder json = new StringBuilder(4096);
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         json.append("{\"data\":[{\"traceID\":\"").append(traceId).append("\",\"spans\":[");
         long t0 = 1_764_400_000_000_000L;
@@ -62,6 +73,10 @@ final class SyntheticTrace {
                         + "\"string\",\"value\":\"sent\"}]}");
             }
             json.append("],\"processID\":\"p").append(1 + i % 8).append("\",\"warnings\":null}");
+            if (json.length() > 2048) {
+                target.write(json.toString().getBytes(StandardCharsets.UTF_8));
+                json.setLength(0);
+            }
         }
         json.append("],\"processes\":{");
         for (int p = 1; p <= 8; p++) {
@@ -70,7 +85,7 @@ final class SyntheticTrace {
                     .append("\"}]}");
         }
         json.append("},\"warnings\":null}],\"total\":0,\"limit\":0,\"offset\":0,\"errors\":null}");
-        return json.toString().getBytes(StandardCharsets.UTF_8);
+        target.write(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String hex(long id) {

@@ -44,6 +44,37 @@ class TraceBenchmarkTest {
         assertThat(trace.spanCount()).isEqualTo(SPANS);
     }
 
+    /**
+     * The million-span trace (issue #15: opens in ≤ 5 s with ≤ 0.4 KB of heap per span), streamed from a file so the
+     * 634 MB of JSON never sit in the heap: two opens in a row (the first cold), then the heap the trace keeps.
+     */
+    @Test
+    void millionSpansFromAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        int spans = Integer.getInteger("trace.bench.million", 1_000_000);
+        java.nio.file.Path file = dir.resolve("trace.json");
+        try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16)) {
+            SyntheticTrace.write(spans, out);
+        }
+        Trace trace = null;
+        for (int run = 1; run <= 2; run++) {
+            trace = null;
+            long before = usedAfterGc();
+            long t0 = System.nanoTime();
+            try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16)) {
+                trace = JaegerJsonReader.read(in, "file").traces().getFirst();
+            }
+            int[] rows = io.mirrorscope.core.trace.TraceLayout.visibleRows(trace, new java.util.BitSet());
+            io.mirrorscope.core.trace.TraceLayout.bars(trace, rows,
+                    io.mirrorscope.core.trace.TraceLayout.Viewport.fit(trace, 1000, 800, 20));
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            long after = usedAfterGc();
+            System.out.printf(Locale.ROOT, "open %d of %,d spans (%,d MB file): %d ms, %.0f bytes of heap per span%n",
+                    run, trace.spanCount(), java.nio.file.Files.size(file) >> 20, millis,
+                    (after - before) / (double) trace.spanCount());
+        }
+        assertThat(trace.spanCount()).isEqualTo(spans);
+    }
+
     /** The JSON was live in "before" and dropped in "after": add it back so only the trace is counted. */
     private static long jsonSize() {
         return SyntheticTrace.v1Json(SPANS).length;

@@ -50,6 +50,8 @@ public final class TraceBuilder {
     private boolean[] processDefined = new boolean[4];
 
     private LongIntMap ids = new LongIntMap(1024);
+    private String lastRefTraceText;
+    private int lastRefTrace;
     private boolean open;
     private int duplicates;
     private final int stringInternEmpty;
@@ -181,9 +183,16 @@ public final class TraceBuilder {
             refSpan = Arrays.copyOf(refSpan, n);
         }
         refType[refs] = (byte) (childOf ? 0 : 1);
-        // an empty trace id means "this trace"
-        refTrace[refs] = refTraceId == null || refTraceId.isEmpty() ? stringInternEmpty
-                : strings.intern(TraceIds.normalizeTraceId(refTraceId));
+        // an empty trace id means "this trace"; references nearly always repeat one trace id, so remember it
+        if (refTraceId == null || refTraceId.isEmpty()) {
+            refTrace[refs] = stringInternEmpty;
+        } else if (refTraceId.equals(lastRefTraceText)) {
+            refTrace[refs] = lastRefTrace;
+        } else {
+            lastRefTrace = strings.intern(TraceIds.normalizeTraceId(refTraceId));
+            lastRefTraceText = refTraceId;
+            refTrace[refs] = lastRefTrace;
+        }
         refSpan[refs] = refSpanId;
         refs++;
     }
