@@ -13,7 +13,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs {@link TraceBenchmark} and measures the heap a parsed trace keeps per span (excluded from the default run):
+ * Runs {@link TraceBenchmark} and {@link TraceTimelineBenchmark}, and measures the heap a parsed trace keeps per span (excluded from the default run):
  * {@code ./mvnw -o test -Dmaven.compiler.proc=full -Dtest=TraceBenchmarkTest -Dsurefire.excludedGroups=soak}.
  * Set {@code -Dtrace.bench.spans=1000000} for the million-span trace.
  */
@@ -24,8 +24,22 @@ class TraceBenchmarkTest {
 
     @Test
     void run() throws RunnerException {
-        new Runner(new OptionsBuilder().include(TraceBenchmark.class.getName()).forks(0)
+        new Runner(new OptionsBuilder().include(TraceBenchmark.class.getName())
+                .include(TraceTimelineBenchmark.class.getName()).forks(0)
                 .param("spans", String.valueOf(SPANS)).shouldFailOnError(true).build()).run();
+    }
+
+    /** The timeline benchmark measures real frames: the control fills the screen and each call draws once. */
+    @Test
+    void timelineBenchmarkDrawsFullFrames() throws Exception {
+        TraceTimelineBenchmark bench = new TraceTimelineBenchmark();
+        bench.setUp();
+        int before = bench.repaintVisibleRows();
+        int after = bench.repaintVisibleRows();
+        assertThat(after - before).isEqualTo(1);
+        assertThat(bench.timeline.getWidth()).isEqualTo(1400);
+        assertThat(bench.timeline.viewport().height()).isGreaterThan(800);
+        assertThat(bench.timeline.rows()).hasSize(bench.trace.size());
     }
 
     /** Retained heap of the parsed trace divided by its spans (the JSON bytes are dropped first). */
