@@ -114,7 +114,7 @@ public final class TraceCommand implements Callable<Integer> {
     String backend;
 
     @Option(names = "--token-file", paramLabel = "FILE",
-            description = "Bearer token for --jaeger (a Route behind an OAuth proxy).")
+            description = "Bearer token for --jaeger or a back end's Route (behind an OAuth proxy).")
     Path tokenFile;
 
     @Option(names = "--max-rows", paramLabel = "N", defaultValue = "200", description = "Table: spans shown.")
@@ -275,7 +275,7 @@ public final class TraceCommand implements Callable<Integer> {
             Inventory inventory = new InventoryReader(session.client()).read(session.context(),
                     List.of(session.namespace()));
             TracingBackend chosen = TracingEndpoints.choose(inventory.tracing(), c.backend);
-            return new Connection(new JaegerClient(TracingEndpoints.serviceProxy(session, chosen)), session);
+            return new Connection(new JaegerClient(TracingEndpoints.forBackend(session, chosen, c.token())), session);
         } catch (RuntimeException e) {
             session.close();
             throw e;

@@ -29,6 +29,18 @@ public final class TracingEndpoints {
     }
 
     /**
+     * The service proxy, falling back to the back-end's Route or ingress host (when it has one) where the proxy
+     * path does not work; {@code routeTokenOrNull} is sent to the Route only.
+     */
+    public static JaegerTransport forBackend(KubeSession session, TracingBackend backend, String routeTokenOrNull) {
+        JaegerTransport proxy = serviceProxy(session, backend);
+        if (backend.queryUrl() == null) {
+            return proxy;
+        }
+        return new FallbackTransport(proxy, new HttpTransport(backend.queryUrl(), routeTokenOrNull, TIMEOUT));
+    }
+
+    /**
      * Through the back-end's Route or ingress host with a bearer token (an OpenShift OAuth proxy accepts the
      * user's token).
      *

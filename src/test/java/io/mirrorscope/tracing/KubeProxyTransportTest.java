@@ -194,6 +194,33 @@ class KubeProxyTransportTest {
         }
     }
 
+    @Test
+    void fallsBackToTheRouteWhereTheProxyPathFails() throws IOException {
+        SEEN.clear();
+        try (KubeSession session = session()) {
+            TracingBackend withRoute = backend("tracing", "down-query").withQueryUrl(jaeger.url());
+            JaegerClient client = new JaegerClient(TracingEndpoints.forBackend(session, withRoute, null));
+            assertThat(client.services()).containsExactly("hello-producer");
+            assertThat(client.describe()).isEqualTo(jaeger.url());
+            assertThat(client.trace(traceId).traces().getFirst().spanCount()).isEqualTo(1);
+        }
+        // tries through the proxy for the first request only (the client retries a 503 once), then the Route only
+        assertThat(SEEN).isNotEmpty().allMatch(s -> s.equals(
+                "GET /api/v1/namespaces/tracing/services/down-query:16686/proxy/api/services Bearer alice-token"));
+    }
+
+    @Test
+    void aMissingTraceThroughTheProxyDoesNotSwitchToTheRoute() throws IOException {
+        try (KubeSession session = session()) {
+            TracingBackend withRoute = backend("tracing", "jaeger-query").withQueryUrl("http://127.0.0.1:9");
+            JaegerClient client = new JaegerClient(TracingEndpoints.forBackend(session, withRoute, null));
+            ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
+                    () -> client.trace("0af7651916cd43dd8448eb211c80319c"));
+            assertThat(e.problem().kind()).isEqualTo(Problem.Kind.NOT_FOUND);
+            assertThat(client.describe()).startsWith("service tracing/jaeger-query:16686");
+        }
+    }
+
     private static Problem problem(JaegerClient client) {
         try {
             client.services();
