@@ -3,6 +3,7 @@ package io.mirrorscope.tracing;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.trace.Trace;
@@ -74,7 +75,7 @@ public final class JaegerJsonReader {
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         if (p.currentToken() == JsonToken.START_OBJECT) {
                             // /api/operations answers [{name, spanKind}]
-                            names.add(String.valueOf(p.readValueAsTree().get("name")).replace("\"", ""));
+                            names.add(((JsonNode) p.readValueAsTree()).path("name").asText());
                         } else {
                             names.add(p.getText());
                         }
@@ -344,11 +345,11 @@ public final class JaegerJsonReader {
             return;
         }
         // the embedded form of archive files: read it first, then name it by its service
-        com.fasterxml.jackson.databind.JsonNode node = p.readValueAsTree();
+        JsonNode node = p.readValueAsTree();
         String service = node.path("serviceName").asText("");
         int index = b.process("embedded:" + service);
         b.defineProcess(index, service);
-        for (com.fasterxml.jackson.databind.JsonNode tag : node.path("tags")) {
+        for (JsonNode tag : node.path("tags")) {
             b.processTag(index, tag.path("key").asText(), JsonValues.typeOf(tag.path("type").asText(null)),
                     tag.path("value").asText());
         }

@@ -2,6 +2,7 @@ package io.mirrorscope.tracing;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.trace.SpanKind;
 import io.mirrorscope.core.trace.Trace;
@@ -73,7 +74,8 @@ public final class OtlpJsonReader {
                         resourceSpans(p);
                     }
                 }
-                case "error" -> errors.add(String.valueOf(p.readValueAsTree().get("message")).replace("\"", ""));
+                case "error" -> errors.add(((JsonNode) p.readValueAsTree()).path("message")
+                        .asText());
                 default -> p.skipChildren();
             }
         }
@@ -128,7 +130,7 @@ public final class OtlpJsonReader {
             String field = p.currentName();
             JsonToken t = p.nextToken();
             if ((field.equals("scope") || field.equals("instrumentationLibrary")) && t == JsonToken.START_OBJECT) {
-                com.fasterxml.jackson.databind.JsonNode scope = p.readValueAsTree();
+                JsonNode scope = p.readValueAsTree();
                 scopeName = scope.path("name").asText(null);
             } else if (field.equals("spans") && t == JsonToken.START_ARRAY) {
                 while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -316,7 +318,7 @@ public final class OtlpJsonReader {
     }
 
     /** An AnyValue as {type digit, text}; an empty AnyValue (all defaults omitted) is an empty string. */
-    static String[] anyValue(com.fasterxml.jackson.databind.JsonNode v) {
+    static String[] anyValue(JsonNode v) {
         if (v.has("stringValue") || v.has("string_value")) {
             return new String[] {String.valueOf(Trace.STRING), v.path(v.has("stringValue") ? "stringValue"
                     : "string_value").asText()};
@@ -339,7 +341,7 @@ public final class OtlpJsonReader {
         }
         if (v.has("arrayValue") || v.has("array_value")) {
             StringBuilder text = new StringBuilder("[");
-            for (com.fasterxml.jackson.databind.JsonNode item : v.path(v.has("arrayValue") ? "arrayValue"
+            for (JsonNode item : v.path(v.has("arrayValue") ? "arrayValue"
                     : "array_value").path("values")) {
                 text.append(text.length() > 1 ? "," : "").append(json(item));
             }
@@ -347,7 +349,7 @@ public final class OtlpJsonReader {
         }
         if (v.has("kvlistValue") || v.has("kvlist_value")) {
             StringBuilder text = new StringBuilder("{");
-            for (com.fasterxml.jackson.databind.JsonNode kv : v.path(v.has("kvlistValue") ? "kvlistValue"
+            for (JsonNode kv : v.path(v.has("kvlistValue") ? "kvlistValue"
                     : "kvlist_value").path("values")) {
                 text.append(text.length() > 1 ? "," : "")
                         .append(com.fasterxml.jackson.databind.node.TextNode.valueOf(kv.path("key").asText()))
@@ -358,7 +360,7 @@ public final class OtlpJsonReader {
         return new String[] {String.valueOf(Trace.STRING), ""};
     }
 
-    private static String json(com.fasterxml.jackson.databind.JsonNode item) {
+    private static String json(JsonNode item) {
         String[] inner = anyValue(item);
         byte type = Byte.parseByte(inner[0]);
         boolean nested = item.has("arrayValue") || item.has("array_value") || item.has("kvlistValue")

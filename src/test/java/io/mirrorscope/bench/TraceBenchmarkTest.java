@@ -13,9 +13,10 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs {@link TraceBenchmark} and {@link TraceTimelineBenchmark}, and measures the heap a parsed trace keeps per span (excluded from the default run):
+ * Runs {@link TraceBenchmark} and {@link TraceTimelineBenchmark}, measures the heap a parsed trace keeps per span
+ * and opens a million-span trace from a file (excluded from the default run):
  * {@code ./mvnw -o test -Dmaven.compiler.proc=full -Dtest=TraceBenchmarkTest -Dsurefire.excludedGroups=soak}.
- * Set {@code -Dtrace.bench.spans=1000000} for the million-span trace.
+ * {@code -Dtrace.bench.spans=N} sets the size of the JMH trace, {@code -Dtrace.bench.million=N} the big one.
  */
 @Tag("bench")
 class TraceBenchmarkTest {
