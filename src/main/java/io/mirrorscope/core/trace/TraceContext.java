@@ -28,6 +28,17 @@ public record TraceContext(String traceId, String spanId, Boolean sampled, Strin
         }
     }
 
+    /** The context in a record's headers (the topic browser's "Open trace"). */
+    public static Found fromRecord(io.mirrorscope.core.records.RawRecord record) {
+        List<Map.Entry<String, byte[]>> headers = new ArrayList<>();
+        for (io.mirrorscope.core.records.RawRecord.Header h : record.headers()) {
+            if (h.value() != null) {
+                headers.add(Map.entry(h.name(), h.value()));
+            }
+        }
+        return fromHeaders(headers);
+    }
+
     /** Header names in the order they are tried. */
     private static final List<String> ORDER = List.of("traceparent", "uber-trace-id", "b3", "x-b3-traceid");
 

@@ -93,6 +93,18 @@ class TraceContextTest {
     }
 
     @Test
+    void fromARecordsHeadersTheLastValueOfARepeatedHeaderWins() {
+        io.mirrorscope.core.records.RawRecord record = new io.mirrorscope.core.records.RawRecord(0, 7, 0,
+                "CreateTime", null, null, List.of(
+                new io.mirrorscope.core.records.RawRecord.Header("traceparent",
+                        "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01".getBytes(StandardCharsets.UTF_8)),
+                new io.mirrorscope.core.records.RawRecord.Header("empty", null),
+                new io.mirrorscope.core.records.RawRecord.Header("traceparent",
+                        "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01".getBytes(StandardCharsets.UTF_8))));
+        assertThat(TraceContext.fromRecord(record).context().spanId()).isEqualTo("00f067aa0ba902b7");
+    }
+
+    @Test
     void noTraceHeadersMeansNoContext() {
         TraceContext.Found found = TraceContext.fromHeaders(List.of(h("content-type", "json")));
         assertThat(found.present()).isFalse();
