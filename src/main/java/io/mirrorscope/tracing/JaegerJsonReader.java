@@ -68,9 +68,11 @@ public final class JaegerJsonReader {
         List<String> names = new ArrayList<>();
         try (JsonParser p = FACTORY.createParser(body)) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT);
+            boolean data = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
+                data |= field.equals("data");
                 if (field.equals("data") && t == JsonToken.START_ARRAY) {
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         if (p.currentToken() == JsonToken.START_OBJECT) {
@@ -83,6 +85,9 @@ public final class JaegerJsonReader {
                 } else {
                     p.skipChildren();
                 }
+            }
+            if (!data) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "no 'data' in the answer");
             }
         } catch (IOException e) {
             throw new io.mirrorscope.core.ProblemException(Malformed.problem(source, e, 0));
@@ -116,9 +121,12 @@ public final class JaegerJsonReader {
     private void top(JsonParser p) throws IOException {
         expect(p, p.nextToken(), JsonToken.START_OBJECT);
         TraceBuilder bare = null;
+        boolean jaeger = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken t = p.nextToken();
+            jaeger |= field.equals("data") || field.equals("errors") || field.equals("traceID")
+                    || field.equals("spans");
             switch (field) {
                 case "data" -> {
                     if (t == JsonToken.START_ARRAY) {
@@ -148,6 +156,10 @@ public final class JaegerJsonReader {
         if (bare != null) {
             done.add(bare);
             current = null;
+        }
+        if (!jaeger) {
+            // valid JSON, but neither an envelope nor a trace: say so rather than show "no traces"
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "no 'data' or trace fields in the answer");
         }
     }
 

@@ -89,8 +89,14 @@ public final class KubeProxyTransport implements JaegerTransport {
         } catch (IOException e) {
             return null;
         }
-        if (status == null || !"Status".equals(status.path("kind").asText())) {
+        if (status == null || !status.has("apiVersion") || !status.has("kind")) {
             return null;
+        }
+        if (!"Status".equals(status.path("kind").asText())) {
+            // a Kubernetes object, not Jaeger JSON: the API server (or something in its place) answered itself
+            return Problem.of(Problem.Kind.CONNECTION, "The Kubernetes API answered for service " + namespace + "/"
+                    + service + ":" + port + " itself (a " + status.path("kind").asText() + "), not the query service",
+                    "", "the cluster may not support the service proxy; give the query URL with --jaeger");
         }
         String message = status.path("message").asText("");
         String where = namespace + "/" + service + ":" + port;

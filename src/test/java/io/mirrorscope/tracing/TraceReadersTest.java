@@ -82,6 +82,14 @@ class TraceReadersTest {
     }
 
     @Test
+    void jsonThatIsNotJaegersIsMalformedNotEmpty() {
+        ParsedTraces parsed = JaegerJsonReader.read("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[]}"
+                .getBytes(StandardCharsets.UTF_8), "x");
+        assertThat(parsed.problem().title()).isEqualTo("The answer from x is not valid trace JSON");
+        assertThat(parsed.problem().detail()).startsWith("no 'data' or trace fields");
+    }
+
+    @Test
     void envelopeErrorsAreKept() {
         ParsedTraces parsed = JaegerJsonReader.read(Fixtures.own("v1-not-found.json"), "x");
         assertThat(parsed.traces()).isEmpty();
