@@ -4,7 +4,7 @@ package io.mirrorscope.cli;
 public final class ExitCodes {
     /** Success, nothing to report. */
     public static final int OK = 0;
-    /** The command ran and found something wrong (e.g. missing records), or could not answer (not available). */
+    /** The command ran and found something wrong (e.g. missing records, a partial answer). */
     public static final int FINDINGS = 1;
     /** Bad arguments, or a kubeconfig or flag value that cannot be used as given. */
     public static final int USAGE = 2;

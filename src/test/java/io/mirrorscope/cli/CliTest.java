@@ -69,14 +69,6 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"trace"})
-    void unfinishedCommandsSaySoAndAreNotUsageErrors(String command) {
-        assertThat(run(command)).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("'" + command + "' is not available yet");
-    }
-
-    @ParameterizedTest
     @ValueSource(strings = {"nohost", "host:abc", "host:99999", "host:0", ":9092", "a b:9092", "host:9092,",
         "::1:9092", "\u001b[2J:9092"})
     void malformedBootstrapIsAUsageError(String bootstrap) {

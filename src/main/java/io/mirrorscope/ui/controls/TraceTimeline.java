@@ -1,0 +1,414 @@
+package io.mirrorscope.ui.controls;
+
+import io.mirrorscope.core.trace.GoDuration;
+import io.mirrorscope.core.trace.Trace;
+import io.mirrorscope.core.trace.TraceLayout;
+import java.util.BitSet;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A trace timeline on one Canvas: a time ruler, one fixed-height row per visible span (name column indented by
+ * depth with a collapse triangle, a bar in its service's colour on the time axis), the selected span, critical
+ * path and clock-skew marks. Only the rows on screen are drawn, so a frame costs what the screen holds, not what
+ * the trace holds. Geometry and hit-testing come from the pure {@link TraceLayout}; redraws are coalesced to one
+ * per pulse (a dirty flag and a layout request). Colours are CSS looked-up colours read through invisible probe
+ * regions ({@code .trace-service-0} … {@code -7}, {@code .trace-text}, {@code .trace-grid}, {@code .trace-selected},
+ * {@code .trace-critical}, {@code .trace-error}), so a theme switch recolours it.
+ *
+ * <p>Mouse: wheel scrolls, Ctrl+wheel zooms around the pointer, drag pans, click selects, a click on the triangle
+ * collapses or expands. Keys: Up/Down select, Left/Right collapse/expand, +/− zoom, 0 shows the whole trace.
+ */
+public final class TraceTimeline extends Region {
+
+    /** Pixels per row. */
+    public static final double ROW = 20;
+    /** Pixels of the time ruler. */
+    public static final double RULER = 24;
+    /** Pixels of the name column. */
+    public static final double NAMES = 320;
+    private static final int SERVICE_COLOURS = 8;
+
+    private final Canvas canvas = new Canvas();
+    private final Region[] serviceProbes = new Region[SERVICE_COLOURS];
+    private final Region textProbe = probe("trace-text");
+    private final Region gridProbe = probe("trace-grid");
+    private final Region selectedProbe = probe("trace-selected");
+    private final Region criticalProbe = probe("trace-critical");
+    private final Region errorProbe = probe("trace-error");
+    private final IntegerProperty selectedSpan = new SimpleIntegerProperty(this, "selectedSpan", -1);
+
+    private Trace trace;
+    private final java.util.Map<Integer, Integer> serviceColour = new java.util.HashMap<>();
+    private BitSet collapsed = new BitSet();
+    private BitSet critical = new BitSet();
+    private int[] rows = new int[0];
+    private double scrollY;
+    private long viewStart;
+    private long viewEnd = 1;
+    private boolean dirty = true;
+    private double dragX;
+    private double dragY;
+    private int frames;
+
+    public TraceTimeline() {
+        getStyleClass().add("trace-timeline");
+        for (int i = 0; i < SERVICE_COLOURS; i++) {
+            serviceProbes[i] = probe("trace-service-" + i);
+        }
+        getChildren().add(0, canvas);
+        setFocusTraversable(true);
+        setMinSize(300, 120);
+        setPrefSize(1000, 600);
+        canvas.setOnMousePressed(this::pressed);
+        canvas.setOnMouseDragged(this::dragged);
+        canvas.setOnScroll(this::scrolled);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        selectedSpan.addListener((o, a, b) -> markDirty());
+    }
+
+    private Region probe(String styleClass) {
+        Region r = new Region();
+        r.getStyleClass().add(styleClass);
+        r.setManaged(false);
+        r.setVisible(false);
+        getChildren().add(r);
+        return r;
+    }
+
+    /** Shows a trace, all expanded, the whole duration across the width. */
+    public void setTrace(Trace newTrace) {
+        trace = newTrace;
+        // colours by order of first appearance, so the root's service is always the first colour
+        serviceColour.clear();
+        for (int i = 0; newTrace != null && i < newTrace.size(); i++) {
+            serviceColour.putIfAbsent(newTrace.serviceId(newTrace.preorderAt(i)), serviceColour.size());
+        }
+        collapsed = new BitSet();
+        critical = new BitSet();
+        selectedSpan.set(-1);
+        scrollY = 0;
+        showWholeTrace();
+        refreshRows();
+    }
+
+    public Trace trace() {
+        return trace;
+    }
+
+    /** The selected span's index, or -1. */
+    public IntegerProperty selectedSpanProperty() {
+        return selectedSpan;
+    }
+
+    /** Spans to mark as on the critical (or end-to-end) path. */
+    public void setHighlighted(BitSet spans) {
+        critical = (BitSet) spans.clone();
+        markDirty();
+    }
+
+    public void collapseAll() {
+        if (trace != null) {
+            collapsed = TraceLayout.collapseAll(trace);
+            refreshRows();
+        }
+    }
+
+    public void expandAll() {
+        collapsed = new BitSet();
+        refreshRows();
+    }
+
+    /** Flips one span's collapsed state. */
+    public void toggle(int span) {
+        if (trace != null && trace.childCount(span) > 0) {
+            collapsed.flip(span);
+            refreshRows();
+        }
+    }
+
+    /** Expands the span's ancestors, selects it and scrolls it into the middle of the screen. */
+    public void reveal(int span) {
+        collapsed = TraceLayout.reveal(trace, collapsed, span);
+        refreshRows();
+        int row = TraceLayout.rowOf(rows, span);
+        scrollY = clampScroll(row * ROW - rowsHeight() / 2);
+        selectedSpan.set(span);
+        markDirty();
+    }
+
+    /** The time window across the width, epoch microseconds. */
+    public void zoomTo(long start, long end) {
+        viewStart = start;
+        viewEnd = Math.max(start + 1, end);
+        markDirty();
+    }
+
+    public void showWholeTrace() {
+        if (trace != null) {
+            long pad = Math.max(1, trace.durationMicros() / 50);
+            zoomTo(trace.startMicros() - pad, trace.endMicros() + pad);
+        }
+    }
+
+    /** Visible rows (span indexes, top to bottom). */
+    public int[] rows() {
+        return rows.clone();
+    }
+
+    /** Frames drawn so far (tests check that redraws are coalesced). */
+    public int frames() {
+        return frames;
+    }
+
+    /** The viewport of the bars area as the pure layout sees it. */
+    public TraceLayout.Viewport viewport() {
+        return new TraceLayout.Viewport(scrollY, Math.max(1, getWidth() - NAMES), rowsHeight(), ROW, viewStart,
+                viewEnd);
+    }
+
+    private double rowsHeight() {
+        return Math.max(0, getHeight() - RULER);
+    }
+
+    private void refreshRows() {
+        rows = trace == null ? new int[0] : TraceLayout.visibleRows(trace, collapsed);
+        scrollY = clampScroll(scrollY);
+        markDirty();
+    }
+
+    private double clampScroll(double y) {
+        return Math.max(0, Math.min(y, rows.length * ROW - rowsHeight()));
+    }
+
+    /** Asks for a frame on the next pulse; any number of changes in one pulse cost one frame. */
+    public void markDirty() {
+        dirty = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            scrollY = clampScroll(scrollY);
+            dirty = true;
+        }
+        if (dirty) {
+            dirty = false;
+            draw();
+        }
+    }
+
+    private Paint fill(Region probe, Paint fallback) {
+        probe.applyCss();
+        var bg = probe.getBackground();
+        return bg == null || bg.getFills().isEmpty() ? fallback : bg.getFills().getFirst().getFill();
+    }
+
+    private void draw() {
+        frames++;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (trace == null || w <= NAMES) {
+            return;
+        }
+        Paint text = fill(textProbe, Color.BLACK);
+        Paint grid = fill(gridProbe, Color.LIGHTGRAY);
+        Paint selected = fill(selectedProbe, Color.LIGHTBLUE);
+        Paint criticalPaint = fill(criticalProbe, Color.BLACK);
+        Paint error = fill(errorProbe, Color.RED);
+        Paint[] services = new Paint[SERVICE_COLOURS];
+        for (int i = 0; i < SERVICE_COLOURS; i++) {
+            services[i] = fill(serviceProbes[i], Color.hsb(i * 45.0, 0.6, 0.8));
+        }
+        TraceLayout.Viewport view = viewport();
+        g.setFont(Font.font(12));
+        g.setTextBaseline(VPos.CENTER);
+        drawRuler(g, view, w, text, grid);
+        g.save();
+        g.beginPath();
+        g.rect(0, RULER, w, h - RULER);
+        g.clip();
+        for (TraceLayout.Bar bar : TraceLayout.bars(trace, rows, view)) {
+            int span = bar.span();
+            double y = RULER + bar.y();
+            if (span == selectedSpan.get()) {
+                g.setFill(selected);
+                g.fillRect(0, y, w, ROW);
+            }
+            double indent = 6 + trace.depth(span) * 14;
+            g.setFill(text);
+            g.setTextAlign(TextAlignment.LEFT);
+            if (trace.childCount(span) > 0) {
+                g.fillText(collapsed.get(span) ? "▸" : "▾", indent, y + ROW / 2);
+            }
+            String label = trace.service(span) + "  " + trace.operation(span);
+            g.fillText(label, indent + 14, y + ROW / 2, NAMES - indent - 20);
+            double x = NAMES + Math.max(-1, bar.x());
+            double right = Math.min(w, NAMES + bar.x() + bar.width());
+            if (right > NAMES) {
+                g.setFill(trace.has(span, Trace.ERROR) ? error
+                        : services[serviceColour.getOrDefault(trace.serviceId(span), 0) % SERVICE_COLOURS]);
+                double left = Math.max(NAMES, x);
+                g.fillRect(left, y + 4, Math.max(1, right - left), ROW - 8);
+                if (critical.get(span)) {
+                    g.setStroke(criticalPaint);
+                    g.setLineWidth(2);
+                    g.strokeLine(left, y + ROW - 3, Math.max(left + 1, right), y + ROW - 3);
+                }
+                if (trace.has(span, Trace.CLOCK_SKEW)) {
+                    g.setFill(error);
+                    g.fillText("⚠", Math.max(NAMES, left - 14), y + ROW / 2);
+                }
+                g.setFill(text);
+                String took = GoDuration.format(trace.duration(span));
+                if (right + 60 <= w) {
+                    g.fillText(took, right + 4, y + ROW / 2);
+                } else {
+                    // no room after the bar: the label goes before it
+                    g.setTextAlign(TextAlignment.RIGHT);
+                    g.fillText(took, Math.max(NAMES + 40, left - 4), y + ROW / 2);
+                }
+            }
+        }
+        g.restore();
+        g.setStroke(grid);
+        g.setLineWidth(1);
+        g.strokeLine(NAMES - 0.5, 0, NAMES - 0.5, h);
+    }
+
+    private void drawRuler(GraphicsContext g, TraceLayout.Viewport view, double w, Paint text, Paint grid) {
+        g.setStroke(grid);
+        g.setLineWidth(1);
+        g.strokeLine(0, RULER - 0.5, w, RULER - 0.5);
+        long span = view.viewEnd() - view.viewStart();
+        g.setTextAlign(TextAlignment.LEFT);
+        for (int i = 0; i <= 4; i++) {
+            double x = NAMES + i * (w - NAMES) / 4;
+            g.strokeLine(x - 0.5, RULER - 6, x - 0.5, RULER);
+            long at = view.viewStart() + span * i / 4 - (trace == null ? 0 : trace.startMicros());
+            g.setFill(text);
+            g.setTextAlign(i == 4 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+            g.fillText(GoDuration.format(Math.max(0, at)), i == 4 ? x - 4 : x + 3, RULER / 2);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(rows.length + " rows", 8, RULER / 2);
+    }
+
+    private void pressed(MouseEvent e) {
+        requestFocus();
+        dragX = e.getX();
+        dragY = e.getY();
+        if (trace == null || e.getY() < RULER) {
+            return;
+        }
+        int row = TraceLayout.rowAt(rows, viewport(), e.getY() - RULER);
+        if (row < 0) {
+            return;
+        }
+        int span = rows[row];
+        double indent = 6 + trace.depth(span) * 14;
+        if (e.getX() < NAMES && e.getX() >= indent - 2 && e.getX() <= indent + 12) {
+            toggle(span);
+        } else if (e.getX() < NAMES) {
+            selectedSpan.set(span);
+        } else {
+            int hit = TraceLayout.spanAt(trace, rows, viewport(), e.getX() - NAMES, e.getY() - RULER, 3);
+            selectedSpan.set(hit >= 0 ? hit : span);
+        }
+    }
+
+    private void dragged(MouseEvent e) {
+        double dx = e.getX() - dragX;
+        double dy = e.getY() - dragY;
+        dragX = e.getX();
+        dragY = e.getY();
+        long shift = Math.round(-dx * (viewEnd - viewStart) / Math.max(1, getWidth() - NAMES));
+        viewStart += shift;
+        viewEnd += shift;
+        scrollY = clampScroll(scrollY - dy);
+        markDirty();
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.isControlDown()) {
+            zoomAround(e.getX() - NAMES, e.getDeltaY() > 0 ? 0.8 : 1.25);
+        } else {
+            scrollY = clampScroll(scrollY - e.getDeltaY());
+            markDirty();
+        }
+        e.consume();
+    }
+
+    /** Zooms by {@code factor} keeping the time under pixel {@code x} of the bars area in place. */
+    public void zoomAround(double x, double factor) {
+        TraceLayout.Viewport view = viewport();
+        long at = view.time(Math.max(0, x));
+        long newSpan = Math.max(10, Math.round((viewEnd - viewStart) * factor));
+        double fraction = Math.max(0, Math.min(1, x / view.width()));
+        viewStart = at - Math.round(newSpan * fraction);
+        viewEnd = viewStart + newSpan;
+        markDirty();
+    }
+
+    private void key(KeyEvent e) {
+        if (trace == null) {
+            return;
+        }
+        int row = TraceLayout.rowOf(rows, selectedSpan.get());
+        switch (e.getCode()) {
+            case DOWN -> select(Math.min(rows.length - 1, row + 1));
+            case UP -> select(Math.max(0, row - 1));
+            case LEFT -> {
+                if (row >= 0 && !collapsed.get(rows[row])) {
+                    toggle(rows[row]);
+                }
+            }
+            case RIGHT -> {
+                if (row >= 0 && collapsed.get(rows[row])) {
+                    toggle(rows[row]);
+                }
+            }
+            case PLUS, ADD, EQUALS -> zoomAround(viewport().width() / 2, 0.8);
+            case MINUS, SUBTRACT -> zoomAround(viewport().width() / 2, 1.25);
+            case DIGIT0, NUMPAD0 -> showWholeTrace();
+            case HOME -> select(0);
+            case END -> select(rows.length - 1);
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private void select(int row) {
+        if (row < 0 || row >= rows.length) {
+            return;
+        }
+        selectedSpan.set(rows[row]);
+        double top = row * ROW;
+        if (top < scrollY) {
+            scrollY = top;
+        } else if (top + ROW > scrollY + rowsHeight()) {
+            scrollY = clampScroll(top + ROW - rowsHeight());
+        }
+        markDirty();
+    }
+}
