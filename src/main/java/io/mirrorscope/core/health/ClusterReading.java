@@ -1,6 +1,7 @@
 package io.mirrorscope.core.health;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One round of reads from one cluster, as far as it got.
@@ -8,22 +9,26 @@ import java.util.Map;
  * @param atMillis        when the round finished
  * @param answered        whether the brokers answered the metadata request
  * @param problem         what failed, one line; null when it answered
- * @param partitionCounts topic → partition count, for the topics read (empty when it did not answer)
+ * @param topics          every topic name on the cluster (null: the keys of {@code partitionCounts})
+ * @param partitionCounts topic → partition count, for the topics the links care about (empty when it did not
+ *                        answer)
  * @param endOffsets      end offset per partition read
  * @param topicConfigs    topic → config, for the topics whose configs were read this round; may be empty (configs
  *                        are read less often than offsets: the tracker keeps the last ones)
  */
-public record ClusterReading(long atMillis, boolean answered, String problem, Map<String, Integer> partitionCounts,
-                             Map<PartitionKey, Long> endOffsets, Map<String, Map<String, String>> topicConfigs) {
+public record ClusterReading(long atMillis, boolean answered, String problem, Set<String> topics,
+                             Map<String, Integer> partitionCounts, Map<PartitionKey, Long> endOffsets,
+                             Map<String, Map<String, String>> topicConfigs) {
 
     public ClusterReading {
         partitionCounts = partitionCounts == null ? Map.of() : Map.copyOf(partitionCounts);
+        topics = topics == null ? partitionCounts.keySet() : Set.copyOf(topics);
         endOffsets = endOffsets == null ? Map.of() : Map.copyOf(endOffsets);
         topicConfigs = topicConfigs == null ? Map.of() : Map.copyOf(topicConfigs);
     }
 
     /** A cluster that did not answer. */
     public static ClusterReading unanswered(long atMillis, String problem) {
-        return new ClusterReading(atMillis, false, problem, Map.of(), Map.of(), Map.of());
+        return new ClusterReading(atMillis, false, problem, Set.of(), Map.of(), Map.of(), Map.of());
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -41,11 +42,11 @@ public final class LinkHealthTracker {
     private final TopicSelection selection;
     private final Pattern groups;
     private final List<RecordChanges.Change> changes;
-    private final Map<String, Boolean> matchCache = new HashMap<>();
 
     private Long sourceLastAnswer;
     private Long targetLastAnswer;
     private Map<String, Integer> sourceTopics = Map.of();
+    private Set<String> sourceAll = Set.of();
     private Map<String, Integer> targetTopics = Map.of();
     private final Map<String, Map<String, String>> sourceConfigs = new HashMap<>();
     private final Map<String, Map<String, String>> targetConfigs = new HashMap<>();
@@ -86,6 +87,7 @@ public final class LinkHealthTracker {
         if (src.answered()) {
             sourceLastAnswer = src.atMillis();
             sourceTopics = src.partitionCounts();
+            sourceAll = src.topics();
             sourceEnds = src.endOffsets();
             sourceConfigs.putAll(src.topicConfigs());
         }
@@ -143,16 +145,16 @@ public final class LinkHealthTracker {
         for (Map.Entry<String, Integer> e : new TreeMap<>(targetTopics).entrySet()) {
             String target = e.getKey();
             String source = selection.sourceOf(target).orElse(null);
-            if (source == null || sourceTopics.containsKey(source) && matches(source)) {
+            if (source == null || sourceAll.contains(source) && matches(source)) {
                 continue;
             }
-            if (sourceTopics.containsKey(source) && spec.naming().isIdentity()) {
+            if (sourceAll.contains(source) && spec.naming().isIdentity()) {
                 continue; // identity: a target topic of the same name as an unmirrored source topic is its own
             }
             if (sourceLastAnswer == null) {
                 continue; // no source topic list yet: nothing can be called an orphan
             }
-            String why = sourceTopics.containsKey(source) ? "source topic " + source + " no longer matches the pattern"
+            String why = sourceAll.contains(source) ? "source topic " + source + " no longer matches the pattern"
                     : "source topic " + source + " is gone";
             orphans.add(target);
             topics.add(new LinkHealth.TopicHealth(source, target, LinkHealth.TopicState.ORPHAN,
@@ -229,7 +231,7 @@ public final class LinkHealthTracker {
     }
 
     private boolean matches(String sourceTopic) {
-        return matchCache.computeIfAbsent(sourceTopic, selection::matches);
+        return selection.matches(sourceTopic);
     }
 
     private Verdict reachability(String role, String alias, ClusterReading reading, Long lastAnswer, long now,

@@ -1,7 +1,9 @@
 package io.mirrorscope.core.health;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -18,6 +20,8 @@ public final class TopicSelection {
     private final LinkSpec spec;
     private final Pattern include;
     private final Pattern exclude;
+    /** Topic names rarely change and a round asks about thousands: remember each answer (read by several threads). */
+    private final Map<String, Boolean> matched = new ConcurrentHashMap<>();
 
     public TopicSelection(LinkSpec spec) {
         this.spec = spec;
@@ -46,6 +50,10 @@ public final class TopicSelection {
 
     /** A source topic the pattern selects (exclusion not applied). */
     public boolean matches(String sourceTopic) {
+        return matched.computeIfAbsent(sourceTopic, this::decide);
+    }
+
+    private boolean decide(String sourceTopic) {
         if (internal(sourceTopic) || heartbeats(sourceTopic) || cycle(sourceTopic)) {
             return false;
         }
