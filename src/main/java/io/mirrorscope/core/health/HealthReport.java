@@ -61,6 +61,7 @@ public final class HealthReport {
             hb.put("newestTimestamp", l.heartbeats() == null ? null : l.heartbeats().newestTimestamp());
             hb.put("ageMs", l.heartbeats() == null ? null : l.heartbeats().ageMs());
             hb.put("stale", l.heartbeats() != null && l.heartbeats().stale());
+            hb.put("throughMirror", l.heartbeats() != null && l.heartbeats().throughMirror());
             link.put("heartbeats", hb);
             List<Object> cps = new ArrayList<>();
             for (LinkHealth.CheckpointHealth c : l.checkpoints()) {

@@ -103,14 +103,17 @@ public record LinkHealth(LinkSpec spec, long atMillis, ClusterHealth source, Clu
     }
 
     /**
-     * The newest heartbeat that crossed the mirror.
+     * The newest heartbeat of the link.
      *
      * @param topic           the heartbeats topic on the target
      * @param newestTimestamp epoch ms of the newest heartbeat; null when none
      * @param ageMs           its age when judged; null when none
      * @param stale           older than the threshold
+     * @param throughMirror   replicated from the source (true) or written on the target by MM2's heartbeat
+     *                        connector (false: proves the connector runs, not that records flow)
      */
-    public record HeartbeatHealth(String topic, Long newestTimestamp, Long ageMs, boolean stale) {
+    public record HeartbeatHealth(String topic, Long newestTimestamp, Long ageMs, boolean stale,
+                                  boolean throughMirror) {
     }
 
     /**

@@ -193,7 +193,8 @@ public final class LinkHealthTracker {
         LinkHealth.HeartbeatHealth hb = heartbeatHealth(now);
         if (hb != null && hb.stale()) {
             verdict = verdict.worst(Verdict.DEGRADED);
-            reasons.add("the newest heartbeat through the mirror (" + hb.topic() + ") is "
+            reasons.add("the newest heartbeat " + (hb.throughMirror() ? "through the mirror" : "of the mirror's "
+                    + "heartbeat connector") + " (" + hb.topic() + ") is "
                     + seconds(hb.ageMs()) + " old (threshold " + settings.heartbeatStaleAfter().toSeconds() + " s)");
         } else if (heartbeat != null && !heartbeat.exists()) {
             notes.add("no heartbeats topic " + heartbeat.topic() + " on the target: heartbeats are off, or the "
@@ -363,7 +364,7 @@ public final class LinkHealthTracker {
         Long newest = heartbeat.newestTimestamp();
         Long age = newest == null ? null : Math.max(0, now - newest);
         return new LinkHealth.HeartbeatHealth(heartbeat.topic(), newest, age,
-                age != null && age > settings.heartbeatStaleAfter().toMillis());
+                age != null && age > settings.heartbeatStaleAfter().toMillis(), heartbeat.throughMirror());
     }
 
     private List<LinkHealth.CheckpointHealth> checkpointHealth() {
@@ -372,8 +373,9 @@ public final class LinkHealthTracker {
             if (groups != null && !groups.matcher(c.group()).matches()) {
                 continue;
             }
-            String target = selection.targetOf(c.topic());
-            Long sourceEnd = sourceEnds.get(new PartitionKey(c.topic(), c.partition()));
+            String target = c.topic();
+            String source = selection.sourceOf(target).orElse(target);
+            Long sourceEnd = sourceEnds.get(new PartitionKey(source, c.partition()));
             Long targetEnd = targetEnds.get(new PartitionKey(target, c.partition()));
             Long reRead = null;
             if (sourceEnd != null && targetEnd != null) {
@@ -383,7 +385,7 @@ public final class LinkHealthTracker {
             String sentence = "failover now restarts " + c.group() + " at offset " + c.downstreamOffset() + " of "
                     + target + "-" + c.partition() + (reRead == null ? "" : ": about " + reRead + " record"
                     + (reRead == 1 ? "" : "s") + " re-read");
-            out.add(new LinkHealth.CheckpointHealth(c.group(), c.topic(), target, c.partition(), c.upstreamOffset(),
+            out.add(new LinkHealth.CheckpointHealth(c.group(), source, target, c.partition(), c.upstreamOffset(),
                     c.downstreamOffset(), reRead, sentence));
         }
         out.sort(Comparator.comparing(LinkHealth.CheckpointHealth::group)

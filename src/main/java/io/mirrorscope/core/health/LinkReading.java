@@ -21,18 +21,24 @@ public record LinkReading(long atMillis, ClusterReading source, ClusterReading t
     /**
      * The newest heartbeat found.
      *
+     * <p>MM2's heartbeat connector writes {@code heartbeats} on the cluster its Connect runs against (the target
+     * under Strimzi); only heartbeats written on the source and replicated ({@code <alias>.heartbeats}) crossed the
+     * mirror. Those are read when they exist; else the target's own topic (the connector is alive, which says
+     * nothing about the records).
+     *
      * @param topic           the heartbeats topic read
      * @param exists          whether that topic exists on the target
      * @param newestTimestamp the newest heartbeat's time (epoch ms); null when the topic holds none
+     * @param throughMirror   true for replicated heartbeats, false for the target's own {@code heartbeats}
      */
-    public record HeartbeatReading(String topic, boolean exists, Long newestTimestamp) {
+    public record HeartbeatReading(String topic, boolean exists, Long newestTimestamp, boolean throughMirror) {
     }
 
     /**
      * One MM2 checkpoint (decoded {@code Checkpoint}).
      *
      * @param group            the consumer group
-     * @param topic            the source topic
+     * @param topic            the target topic, as MM2 writes it (the source topic renamed by the policy)
      * @param partition        the partition
      * @param upstreamOffset   the group's committed offset on the source
      * @param downstreamOffset the translated offset on the target

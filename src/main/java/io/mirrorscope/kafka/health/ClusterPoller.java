@@ -111,8 +111,8 @@ final class ClusterPoller implements AutoCloseable {
     }
 
     /** The newest heartbeat time read from a topic of this cluster; null when none. */
-    Long newestHeartbeat(String topic) {
-        return mirrorTopics == null ? null : mirrorTopics.newestHeartbeat(topic);
+    Long newestHeartbeat(String topic, String sourceAlias) {
+        return mirrorTopics == null ? null : mirrorTopics.newestHeartbeat(topic, sourceAlias);
     }
 
     /** The checkpoints read from a topic of this cluster. */

@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class HealthMonitor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
+    /** The topic MM2's heartbeat connector writes on the cluster its Connect runs against. */
+    private static final String LOCAL_HEARTBEATS = "heartbeats";
 
     /**
      * A link and how to reach its two clusters.
@@ -170,9 +172,14 @@ public final class HealthMonitor implements AutoCloseable {
                 LinkReading.HeartbeatReading heartbeat = null;
                 List<LinkReading.CheckpointReading> checkpoints = List.of();
                 if (target.answered()) {
-                    String hb = spec.replicatedHeartbeatsTopic();
-                    heartbeat = new LinkReading.HeartbeatReading(hb, target.topics().contains(hb),
-                            e.target().newestHeartbeat(hb));
+                    String replicated = spec.replicatedHeartbeatsTopic();
+                    if (target.topics().contains(replicated) || !target.topics().contains(LOCAL_HEARTBEATS)) {
+                        heartbeat = new LinkReading.HeartbeatReading(replicated, target.topics().contains(replicated),
+                                e.target().newestHeartbeat(replicated, null), !replicated.equals(LOCAL_HEARTBEATS));
+                    } else {
+                        heartbeat = new LinkReading.HeartbeatReading(LOCAL_HEARTBEATS, true,
+                                e.target().newestHeartbeat(LOCAL_HEARTBEATS, spec.sourceAlias()), false);
+                    }
                     checkpoints = e.target().checkpoints(spec.checkpointsTopic());
                 }
                 links.add(e.tracker().update(new LinkReading(at, readings.get(e.source()), target, heartbeat,
@@ -203,6 +210,7 @@ public final class HealthMonitor implements AutoCloseable {
             if (e.target() == poller) {
                 asTarget.add(e.tracker().selection());
                 heartbeats.add(e.link().spec().replicatedHeartbeatsTopic());
+                heartbeats.add(LOCAL_HEARTBEATS);
                 checkpoints.add(e.link().spec().checkpointsTopic());
             }
         }

@@ -88,8 +88,9 @@ final class MirrorTopicsReader implements AutoCloseable {
         }
         try {
             if (heartbeatTopics.contains(r.topic())) {
-                long ts = Heartbeat.deserializeRecord(r).timestamp();
-                newestHeartbeat.merge(r.topic(), ts, Math::max);
+                Heartbeat h = Heartbeat.deserializeRecord(r);
+                newestHeartbeat.merge(r.topic(), h.timestamp(), Math::max);
+                newestHeartbeat.merge(r.topic() + "\u0000" + h.sourceClusterAlias(), h.timestamp(), Math::max);
             } else {
                 Checkpoint c = Checkpoint.deserializeRecord(r);
                 TopicPartition tp = c.topicPartition();
@@ -103,9 +104,9 @@ final class MirrorTopicsReader implements AutoCloseable {
         }
     }
 
-    /** The newest heartbeat time seen in a topic; null when none. */
-    Long newestHeartbeat(String topic) {
-        return newestHeartbeat.get(topic);
+    /** The newest heartbeat time seen in a topic, from one source alias or (null) any; null when none. */
+    Long newestHeartbeat(String topic, String sourceAlias) {
+        return newestHeartbeat.get(sourceAlias == null ? topic : topic + "\u0000" + sourceAlias);
     }
 
     /** The newest checkpoint per group and partition in a checkpoints topic. */

@@ -51,7 +51,7 @@ class LinkHealthTrackerTest {
             ClusterReading t = targetUp ? new ClusterReading(at, true, null, null, targetTopics, targetEnds, targetConfigs)
                     : ClusterReading.unanswered(at, "connection refused");
             return new LinkReading(at, s, t, new LinkReading.HeartbeatReading("eu.heartbeats", true,
-                    heartbeat == null ? at - 500 : heartbeat), checkpoints);
+                    heartbeat == null ? at - 500 : heartbeat, true), checkpoints);
         }
     }
 
@@ -191,9 +191,9 @@ class LinkHealthTrackerTest {
     void checkpointsSayWhereAFailoverRestartsAndAboutHowManyRecordsAreReadAgain() {
         World w = new World();
         w.ends(100, 100);
-        w.checkpoints = List.of(new LinkReading.CheckpointReading("billing", "orders", 0, 60, 55),
-                new LinkReading.CheckpointReading("audit", "orders", 1, 100, 100),
-                new LinkReading.CheckpointReading("other", "orders", 1, 1, 1));
+        w.checkpoints = List.of(new LinkReading.CheckpointReading("billing", "eu.orders", 0, 60, 55),
+                new LinkReading.CheckpointReading("audit", "eu.orders", 1, 100, 100),
+                new LinkReading.CheckpointReading("other", "eu.orders", 1, 1, 1));
         LinkSpec spec = new LinkSpec(null, "eu", null, "us", null, "orders", null, "billing|audit",
                 TopicNaming.mirrorMaker2(null, "eu", null), null, Map.of(), null);
         LinkHealth h = new LinkHealthTracker(spec, HealthSettings.DEFAULTS).update(w.reading(1_000));
@@ -201,6 +201,8 @@ class LinkHealthTrackerTest {
                 "failover now restarts audit at offset 100 of eu.orders-1: about 0 records re-read",
                 "failover now restarts billing at offset 55 of eu.orders-0: about 5 records re-read");
         assertThat(h.checkpoints().get(1).upstreamOffset()).isEqualTo(60);
+        assertThat(h.checkpoints().get(1).topic()).isEqualTo("orders");
+        assertThat(h.checkpoints().get(1).targetTopic()).isEqualTo("eu.orders");
         assertThat(h.notes()).anySatisfy(n -> assertThat(n).contains("at or before its true position")
                 .contains("re-reads records, it never skips them"));
     }
