@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -111,7 +110,7 @@ public final class LinkHealthTracker {
         List<String> excluded = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> orphans = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : new TreeMap<>(sourceTopics).entrySet()) {
+        for (Map.Entry<String, Integer> e : sourceTopics.entrySet()) {
             String source = e.getKey();
             if (!matches(source)) {
                 continue;
@@ -142,7 +141,7 @@ public final class LinkHealthTracker {
             }
             topics.add(th);
         }
-        for (Map.Entry<String, Integer> e : new TreeMap<>(targetTopics).entrySet()) {
+        for (Map.Entry<String, Integer> e : targetTopics.entrySet()) {
             String target = e.getKey();
             String source = selection.sourceOf(target).orElse(null);
             if (source == null || sourceAll.contains(source) && matches(source)) {

@@ -20,11 +20,13 @@ public final class TopicSelection {
     private final LinkSpec spec;
     private final Pattern include;
     private final Pattern exclude;
+    private final String heartbeatsSuffix;
     /** Topic names rarely change and a round asks about thousands: remember each answer (read by several threads). */
     private final Map<String, Boolean> matched = new ConcurrentHashMap<>();
 
     public TopicSelection(LinkSpec spec) {
         this.spec = spec;
+        this.heartbeatsSuffix = spec.separator() + "heartbeats";
         this.include = Pattern.compile(alternation(spec.topicsPattern()));
         this.exclude = spec.topicsExclude() == null || spec.topicsExclude().isBlank() ? null
                 : Pattern.compile(alternation(spec.topicsExclude()));
@@ -45,7 +47,7 @@ public final class TopicSelection {
     /** Heartbeats topics ({@code heartbeats}, {@code <alias>.heartbeats}): mirrored always, judged apart. */
     public boolean heartbeats(String topic) {
         return topic.equals("heartbeats") || topic.endsWith(".heartbeats")
-                || topic.endsWith(spec.separator() + "heartbeats");
+                || topic.endsWith(heartbeatsSuffix);
     }
 
     /** A source topic the pattern selects (exclusion not applied). */
@@ -86,14 +88,15 @@ public final class TopicSelection {
      * under the default policy, the pattern under identity. Internal and heartbeats topics give empty.
      */
     public Optional<String> sourceOf(String targetTopic) {
+        String prefix = spec.naming().prefix();
+        // the prefix first: with 100 links on a cluster, most target topics belong to another link
+        if (!prefix.isEmpty() && (!targetTopic.startsWith(prefix) || targetTopic.length() == prefix.length())) {
+            return Optional.empty();
+        }
         if (internal(targetTopic) || heartbeats(targetTopic)) {
             return Optional.empty();
         }
-        String prefix = spec.naming().prefix();
         if (!prefix.isEmpty()) {
-            if (!targetTopic.startsWith(prefix) || targetTopic.length() == prefix.length()) {
-                return Optional.empty();
-            }
             return Optional.of(targetTopic.substring(prefix.length()));
         }
         return include.matcher(targetTopic).matches() ? Optional.of(targetTopic) : Optional.empty();

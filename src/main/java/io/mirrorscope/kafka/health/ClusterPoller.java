@@ -21,8 +21,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * One cluster's reads for a health round, whatever number of links use it: one DescribeCluster (does it answer),
- * one topic list, one Metadata request for the topics the links care about, one batched ListOffsets for all their
- * partitions (the Admin client splits it per leader, not per partition), DescribeConfigs now and then, and the MM2
+ * one topic list, a Metadata request for new topics (all of them again with the configs), one batched ListOffsets
+ * for all their partitions (the Admin client splits it per leader, not per partition), DescribeConfigs now and
+ * then, and the MM2
  * heartbeats and checkpoints through one consumer. The Admin client and the consumer live as long as the poller:
  * they reconnect by themselves when a broker comes back.
  */
@@ -44,6 +45,8 @@ final class ClusterPoller implements AutoCloseable {
     private final ConnectionSettings settings;
     private final ConsumerOptions options;
     private ReadOnlyAdmin admin;
+    /** Partition counts change rarely (MM2 syncs them every 10 minutes): described again only with the configs. */
+    private final Map<String, Integer> knownCounts = new HashMap<>();
     private MirrorTopicsReader mirrorTopics;
 
     ClusterPoller(ConnectionSettings settings, Duration callTimeout) {
@@ -74,14 +77,24 @@ final class ClusterPoller implements AutoCloseable {
         admin.describeCluster();
         Set<String> names = admin.topicNames(false);
         List<String> relevant = names.stream().filter(demand.relevant()).toList();
+        if (demand.readConfigs()) {
+            knownCounts.clear();
+        }
+        knownCounts.keySet().retainAll(names);
+        List<String> unknown = relevant.stream().filter(t -> !knownCounts.containsKey(t)).toList();
+        if (!unknown.isEmpty()) {
+            for (Map.Entry<String, TopicDescription> e : admin.describeTopics(unknown).entrySet()) {
+                knownCounts.put(e.getKey(), e.getValue().partitions().size());
+            }
+        }
         Map<String, Integer> counts = new HashMap<>();
         List<TopicPartition> partitions = new ArrayList<>();
-        if (!relevant.isEmpty()) {
-            for (Map.Entry<String, TopicDescription> e : admin.describeTopics(relevant).entrySet()) {
-                int n = e.getValue().partitions().size();
-                counts.put(e.getKey(), n);
+        for (String topic : relevant) {
+            Integer n = knownCounts.get(topic);
+            if (n != null) {
+                counts.put(topic, n);
                 for (int p = 0; p < n; p++) {
-                    partitions.add(new TopicPartition(e.getKey(), p));
+                    partitions.add(new TopicPartition(topic, p));
                 }
             }
         }

@@ -62,7 +62,8 @@ public final class HealthMonitor implements AutoCloseable {
      *
      * @param interval       time between the end of one round and the start of the next
      * @param callTimeout    how long one request may take (a dead cluster costs this per round)
-     * @param configInterval how often topic configs are read again (they change rarely, and there are many)
+     * @param configInterval how often topic configs and partition counts are read again (they change rarely, and
+     *                       there are many); new topics are described at once
      * @param settings       the verdict's thresholds
      */
     public record Options(Duration interval, Duration callTimeout, Duration configInterval, HealthSettings settings) {
