@@ -23,8 +23,8 @@ import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * The Admin client with only its read calls: describe the cluster, list and describe topics, describe topic
- * configs (one or many), list offsets and offsets for a time. Nothing else exists here, so nothing else can be called; the Admin
- * itself never leaves this class.
+ * configs (one or many), list offsets and offsets for a time. Nothing else exists here, so nothing else can be
+ * called; the Admin itself never leaves this class.
  */
 public final class ReadOnlyAdmin implements AutoCloseable {
 

@@ -46,9 +46,11 @@ class LinkHealthTrackerTest {
         }
 
         LinkReading reading(long at) {
-            ClusterReading s = sourceUp ? new ClusterReading(at, true, null, null, sourceTopics, sourceEnds, sourceConfigs)
+            ClusterReading s = sourceUp ? new ClusterReading(at, true, null, null, sourceTopics, sourceEnds,
+                    sourceConfigs)
                     : ClusterReading.unanswered(at, "connection refused");
-            ClusterReading t = targetUp ? new ClusterReading(at, true, null, null, targetTopics, targetEnds, targetConfigs)
+            ClusterReading t = targetUp ? new ClusterReading(at, true, null, null, targetTopics, targetEnds,
+                    targetConfigs)
                     : ClusterReading.unanswered(at, "connection refused");
             return new LinkReading(at, s, t, new LinkReading.HeartbeatReading("eu.heartbeats", true,
                     heartbeat == null ? at - 500 : heartbeat, true), checkpoints);
