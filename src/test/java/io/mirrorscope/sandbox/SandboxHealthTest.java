@@ -3,6 +3,9 @@ package io.mirrorscope.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mirrorscope.cli.MirrorScopeCommand;
 import io.mirrorscope.core.health.HealthSettings;
 import io.mirrorscope.core.health.HealthSnapshot;
 import io.mirrorscope.core.health.LinkHealth;
@@ -13,6 +16,8 @@ import io.mirrorscope.core.inventory.Health;
 import io.mirrorscope.core.inventory.TopicNaming;
 import io.mirrorscope.kafka.ConnectionSettings;
 import io.mirrorscope.kafka.health.HealthMonitor;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import picocli.CommandLine;
 
 /**
  * Every fault switch of the sandbox changes the health verdict as an operator would expect, while the mirror's
@@ -99,6 +105,31 @@ class SandboxHealthTest {
 
     @Test
     @Order(2)
+    void theCommandFindsTheMirrorItsClustersAndCredentialsThroughKubernetes() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = MirrorScopeCommand.commandLine((options, smoke) -> 0);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute("--kubeconfig", sandbox.kubeconfig().toString(), "-n", Sandbox.NAMESPACE, "health",
+                "--mirror", "my-mirror-maker2", "--rounds", "3", "--interval", "1", "-o", "json");
+        assertThat(err.toString()).isEmpty();
+        JsonNode link = new ObjectMapper().readTree(out.toString()).path("links").get(0);
+        assertThat(link.path("source").path("alias").asText()).isEqualTo(Sandbox.EUROPE);
+        assertThat(link.path("target").path("alias").asText()).isEqualTo(Sandbox.US);
+        assertThat(link.path("source").path("reachable").asBoolean()).isTrue();
+        assertThat(link.path("target").path("reachable").asBoolean()).isTrue();
+        assertThat(link.path("crStatus").asText()).isEqualTo("ready");
+        assertThat(link.path("topics").get(0).path("target").asText()).isEqualTo(Sandbox.TARGET_TOPIC);
+        assertThat(link.path("topics").get(0).path("state").asText()).isEqualTo("mirrored");
+        assertThat(link.path("topics").get(0).path("partitions").path("target").asInt())
+                .isEqualTo(Sandbox.PARTITIONS);
+        assertThat(link.path("verdict").asText()).isNotEqualTo("failing");
+        assertThat(code).as(out.toString()).isEqualTo(link.path("verdict").asText().equals("ok") ? 0 : 1);
+    }
+
+    @Test
+    @Order(3)
     void droppingEveryFifthRecordIsDegradedAndNamesTheFilter() {
         sandbox.faults().dropEveryKth(5);
         LinkHealth h = awaitLink("degraded by the drops", Duration.ofSeconds(60),
@@ -109,7 +140,7 @@ class SandboxHealthTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aPausedMirrorIsDegraded() {
         sandbox.faults().pauseMirror();
         LinkHealth h = awaitLink("degraded while paused", Duration.ofSeconds(60),
@@ -121,7 +152,7 @@ class SandboxHealthTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aStoppedTargetBrokerFailsTheLinkWithinTenSeconds() {
         sandbox.faults().stopTargetBroker();
         LinkHealth h = awaitLink("failing within 10 s", Duration.ofSeconds(10), l -> l.verdict() == Verdict.FAILING);
