@@ -65,6 +65,7 @@ public final class MirrorScopeCommand implements Callable<Integer> {
         cli.addSubcommand(new TraceCommand());
         cli.addSubcommand(new RbacCommand());
         cli.addSubcommand(new RecordsCommand());
+        cli.addSubcommand(new HealthCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(MirrorScopeCommand::onBadArguments);
         cli.setExecutionExceptionHandler(MirrorScopeCommand::onFailure);

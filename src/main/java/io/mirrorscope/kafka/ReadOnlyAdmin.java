@@ -23,8 +23,8 @@ import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * The Admin client with only its read calls: describe the cluster, list and describe topics, describe topic
- * configs, list offsets and offsets for a time. Nothing else exists here, so nothing else can be called; the Admin
- * itself never leaves this class.
+ * configs (one or many), list offsets and offsets for a time. Nothing else exists here, so nothing else can be
+ * called; the Admin itself never leaves this class.
  */
 public final class ReadOnlyAdmin implements AutoCloseable {
 
@@ -82,6 +82,28 @@ public final class ReadOnlyAdmin implements AutoCloseable {
             for (ConfigEntry e : config.entries()) {
                 out.put(e.name(), e.isSensitive() ? null : e.value());
             }
+            return out;
+        });
+    }
+
+    /**
+     * Several topics' effective configurations in one DescribeConfigs request (name → value; sensitive values
+     * null). The health monitor compares thousands of topics per round, one request per topic would not do.
+     */
+    public Map<String, Map<String, String>> describeTopicConfigs(Collection<String> topics) {
+        return call(() -> {
+            List<ConfigResource> resources = topics.stream()
+                    .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, Map<String, String>> out = new LinkedHashMap<>();
+            configs.forEach((resource, config) -> {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (ConfigEntry e : config.entries()) {
+                    values.put(e.name(), e.isSensitive() ? null : e.value());
+                }
+                out.put(resource.name(), values);
+            });
             return out;
         });
     }

@@ -29,6 +29,7 @@ final class SandboxMirror implements AutoCloseable {
 
     private final SourceAndTarget flow;
     private final MirrorMaker mirrorMaker;
+    private final Map<String, String> properties;
     private boolean started;
 
     SandboxMirror(String sandboxId, String source, Map<String, Object> sourceClient, String target,
@@ -75,7 +76,13 @@ final class SandboxMirror implements AutoCloseable {
         p.put(arrow + ".predicates", "marked");
         p.put(arrow + ".predicates.marked.type", "org.apache.kafka.connect.transforms.predicates.HasHeaderKey");
         p.put(arrow + ".predicates.marked.name", MirrorConsumerFaults.DROP_HEADER);
+        this.properties = Map.copyOf(p);
         this.mirrorMaker = new MirrorMaker(p, List.of(target), Time.SYSTEM);
+    }
+
+    /** The dedicated-mode properties MirrorMaker 2 runs with (the health view reads its transforms from them). */
+    Map<String, String> properties() {
+        return properties;
     }
 
     SourceAndTarget flow() {
