@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import picocli.CommandLine;
@@ -36,6 +37,7 @@ import picocli.CommandLine;
  * broker stopped → failing within 10 s. One sandbox and one running monitor for the class.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("sandbox")
 class SandboxHealthTest {
 
     private static Sandbox sandbox;
