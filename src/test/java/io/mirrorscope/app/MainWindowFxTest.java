@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mirrorscope.testsupport.Screenshots;
 import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.common.Theme;
+import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.common.WorkView;
 import io.mirrorscope.ui.main.AboutDialog;
 import io.mirrorscope.ui.main.ConnectionState;
@@ -108,8 +109,8 @@ class MainWindowFxTest {
         }
 
         @Override
-        public String title() {
-            return title;
+        public ViewTarget target() {
+            return "Inventory".equals(title) ? new ViewTarget.Inventory() : new ViewTarget.Topology();
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.kube.NamespaceChoices;
 import io.mirrorscope.core.inventory.Inventory;
 import io.mirrorscope.core.inventory.InventoryProblem;
 import io.mirrorscope.core.inventory.KindStatus;
@@ -27,7 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The inventory kept current by one informer per kind and namespace ({@code inNamespace(ns)}, never cluster-wide).
+ * The inventory kept current by one informer per kind and namespace ({@code inNamespace(ns)}); with no namespace
+ * given, every namespace the user may list: one cluster-wide informer per kind ({@code inAnyNamespace}), or, for a
+ * kind the user may not list cluster-wide, one per namespace the user may see ({@link NamespaceChoices}).
  *
  * <p>Every add, change or delete schedules one rebuild (coalesced over {@link #DEBOUNCE}); the rebuild maps the
  * informers' caches and publishes an immutable {@link Inventory} to the listeners, on this class' own thread —
@@ -40,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class LiveInventory implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveInventory.class);
+    /** The namespace of a cluster-wide informer ({@code inAnyNamespace}). */
+    private static final String ANY_NAMESPACE = "";
     /** Changes arriving within this window become one snapshot. */
     static final Duration DEBOUNCE = Duration.ofMillis(100);
 
@@ -80,7 +85,7 @@ public final class LiveInventory implements AutoCloseable {
     /**
      * @param client       a client (the app passes its guarded session client)
      * @param context      the context name to report
-     * @param namespaces   the namespaces to watch (at least one)
+     * @param namespaces   the namespaces to watch; empty for every namespace the user may list
      * @param silenceLimit restart a watch after this long without an event
      */
     public LiveInventory(KubernetesClient client, String context, List<String> namespaces, Duration silenceLimit) {
@@ -89,9 +94,6 @@ public final class LiveInventory implements AutoCloseable {
 
     LiveInventory(KubernetesClient client, String context, List<String> namespaces, Duration silenceLimit,
                   Clock clock) {
-        if (namespaces.isEmpty()) {
-            throw new IllegalArgumentException("at least one namespace");
-        }
         this.client = client;
         this.context = context;
         this.namespaces = List.copyOf(namespaces);
@@ -126,25 +128,63 @@ public final class LiveInventory implements AutoCloseable {
                         kind.kind() + " (" + kind.group() + ") is not served by this cluster"));
                 continue;
             }
-            for (String ns : namespaces) {
-                Watched w = new Watched(kind, version, ns);
-                watched.put(kind + "/" + ns, w);
-                startInformer(w);
+            for (String ns : namespaces.isEmpty() ? List.of(ANY_NAMESPACE) : namespaces) {
+                watch(kind, version, ns);
             }
         }
         for (Watched w : watched.values()) {
             awaitFirstList(w);
+        }
+        if (namespaces.isEmpty()) {
+            watchNamespaceByNamespaceWhereClusterWideIsForbidden();
         }
         rebuildNow();
         long checkMillis = Math.max(200, Math.min(1000, silenceLimit.toMillis() / 4));
         scheduler.scheduleWithFixedDelay(this::checkWatches, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
     }
 
+    private Watched watch(ResourceKind kind, String version, String ns) {
+        Watched w = new Watched(kind, version, ns);
+        watched.put(kind + "/" + ns, w);
+        startInformer(w);
+        return w;
+    }
+
+    /**
+     * "All namespaces" for a user who may not list a kind cluster-wide: one informer per namespace the user may
+     * see instead (as an operator with namespace-scoped rights expects), keeping the refusal when there are none.
+     */
+    private void watchNamespaceByNamespaceWhereClusterWideIsForbidden() {
+        List<Watched> refused = watched.values().stream().filter(w -> w.namespace.equals(ANY_NAMESPACE)
+                && w.failureState == KindStatus.State.FORBIDDEN).toList();
+        if (refused.isEmpty()) {
+            return;
+        }
+        List<String> visible = NamespaceChoices.list(client, e -> KubeFailures.connection(
+                e instanceof KubernetesClientException k ? k : new KubernetesClientException(String.valueOf(
+                        e.getMessage()), e), String.valueOf(client.getMasterUrl()))).names();
+        if (visible.isEmpty()) {
+            return; // the user may see no namespace: the cluster-wide refusal is the honest answer
+        }
+        List<Watched> started = new ArrayList<>();
+        for (Watched w : refused) {
+            watched.remove(w.kind + "/" + ANY_NAMESPACE);
+            SharedIndexInformer<GenericKubernetesResource> inf = w.informer;
+            if (inf != null) {
+                inf.stop();
+            }
+            for (String ns : visible) {
+                started.add(watch(w.kind, w.version, ns));
+            }
+        }
+        started.forEach(LiveInventory::awaitFirstList);
+    }
+
     private void startInformer(Watched w) {
         w.lastEventMillis = clock.millis();
-        SharedIndexInformer<GenericKubernetesResource> informer = client
-                .genericKubernetesResources(ResourceMapping.context(w.kind, w.version))
-                .inNamespace(w.namespace).runnableInformer(0);
+        var resources = client.genericKubernetesResources(ResourceMapping.context(w.kind, w.version));
+        SharedIndexInformer<GenericKubernetesResource> informer = (w.namespace.equals(ANY_NAMESPACE)
+                ? resources.inAnyNamespace() : resources.inNamespace(w.namespace)).runnableInformer(0);
         informer.exceptionHandler((started, t) -> {
             KubernetesClientException e = clientException(t);
             if (e != null && (e.getCode() == 403 || e.getCode() == 401)) {
@@ -269,7 +309,8 @@ public final class LiveInventory implements AutoCloseable {
                 LOG.debug("Query services not checked: {}", e.toString());
             }
         }
-        Inventory next = Inventory.assemble(context, namespaces, parts);
+        Inventory next = Inventory.assemble(context, namespaces.isEmpty() ? seenNamespaces(parts) : namespaces,
+                parts);
         current = next;
         for (Consumer<Inventory> l : listeners) {
             try {
@@ -290,6 +331,22 @@ public final class LiveInventory implements AutoCloseable {
                     "watch of " + w.kind.plural() + " in " + w.namespace + " dropped; reconnecting");
         }
         return KindStatus.ok(w.kind, w.version);
+    }
+
+    /** Watching every namespace: the snapshot names the namespaces its resources are in. */
+    private List<String> seenNamespaces(Inventory.Parts parts) {
+        java.util.TreeSet<String> seen = new java.util.TreeSet<>();
+        for (Watched w : watched.values()) {
+            SharedIndexInformer<GenericKubernetesResource> inf = w.informer;
+            if (inf != null) {
+                for (GenericKubernetesResource r : inf.getStore().list()) {
+                    if (r.getMetadata() != null && r.getMetadata().getNamespace() != null) {
+                        seen.add(r.getMetadata().getNamespace());
+                    }
+                }
+            }
+        }
+        return List.copyOf(seen);
     }
 
     /** Publishes watch-state changes and restarts watches silent for too long. */

@@ -2,6 +2,7 @@ package io.mirrorscope.ui.inventory;
 
 import io.mirrorscope.ui.common.FxmlViews;
 import io.mirrorscope.ui.common.Styles;
+import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.common.WorkView;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -36,8 +37,13 @@ public final class InventoryView implements WorkView {
     }
 
     @Override
-    public String title() {
-        return "Inventory";
+    public ViewTarget target() {
+        return new ViewTarget.Inventory();
+    }
+
+    @Override
+    public void close() {
+        controller.close();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mirrorscope.ui.main;
 
 import io.mirrorscope.ui.common.BackgroundWork;
+import io.mirrorscope.ui.common.ProblemSlot;
 import io.mirrorscope.ui.common.Theme;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -40,9 +41,16 @@ public final class MainWindowViewModel {
     private final ObservableValue<String> emptyStateHint;
 
     private final BackgroundWork work;
+    private final ProblemSlot problems;
 
     public MainWindowViewModel(BackgroundWork work) {
+        this(work, new ProblemSlot());
+    }
+
+    /** {@code problems} is the app's one display for failures that belong to no view (uncaught ones too). */
+    public MainWindowViewModel(BackgroundWork work, ProblemSlot problems) {
         this.work = work;
+        this.problems = problems;
         this.dark = Bindings.createBooleanBinding(() -> theme.get().isDark(systemPrefersDark.get()),
                 theme, systemPrefersDark);
         this.emptyStateTitle = connection.map(state -> switch (state) {
@@ -115,6 +123,11 @@ public final class MainWindowViewModel {
 
     public BackgroundWork work() {
         return work;
+    }
+
+    /** The main window's problem banner: connection failures and failures that belong to no view. */
+    public ProblemSlot problems() {
+        return problems;
     }
 
     // Commands

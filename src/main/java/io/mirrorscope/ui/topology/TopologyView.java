@@ -2,6 +2,7 @@ package io.mirrorscope.ui.topology;
 
 import io.mirrorscope.ui.common.FxmlViews;
 import io.mirrorscope.ui.common.Styles;
+import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.common.WorkView;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -36,8 +37,13 @@ public final class TopologyView implements WorkView {
     }
 
     @Override
-    public String title() {
-        return "Topology";
+    public ViewTarget target() {
+        return new ViewTarget.Topology();
+    }
+
+    @Override
+    public void close() {
+        controller.close();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.mirrorscope.kafka.ConsumerOptions;
 import io.mirrorscope.kafka.KafkaTopicReading;
 import io.mirrorscope.testkit.KafkaTestCluster;
 import io.mirrorscope.testsupport.Screenshots;
+import io.mirrorscope.ui.common.BackgroundWork;
 import io.mirrorscope.ui.common.Styles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +81,8 @@ class TopicBrowserFxTest {
     void start(Stage stage) throws IOException {
         reading = new KafkaTopicReading(ConnectionSettings.plaintext(kafka.bootstrap("PLAIN")),
                 ConsumerOptions.DEFAULTS.withApiTimeout(Duration.ofSeconds(15)));
-        TopicBrowserViewModel vm = new TopicBrowserViewModel(reading, io, Platform::runLater, 10_000);
+        TopicBrowserViewModel vm = new TopicBrowserViewModel(reading, new BackgroundWork(io, Platform::runLater),
+                TopicBrowserViewModel.Options.defaults("local"));
         FXMLLoader loader = new FXMLLoader(getClass().getResource("/fxml/topic_browser.fxml"));
         loader.setControllerFactory(type -> new TopicBrowserController(vm));
         root = loader.load();

@@ -8,6 +8,7 @@ import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.records.RecordBuffer;
 import io.mirrorscope.core.records.StartPosition;
 import io.mirrorscope.core.records.TopicReading;
+import io.mirrorscope.ui.common.BackgroundWork;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,14 @@ class TopicBrowserViewModelTest {
         public List<PartitionRange> partitions(String topic) {
             return List.of(new PartitionRange(0, 0, 10), new PartitionRange(1, 5, 8));
         }
+
+        @Override
+        public java.util.Optional<RawRecord> record(String topic, int partition, long offset) {
+            calls.add("record " + topic + "/" + partition + "@" + offset);
+            return java.util.Optional.ofNullable(stored.get(partition + "@" + offset));
+        }
+
+        final java.util.Map<String, RawRecord> stored = new java.util.HashMap<>();
 
         @Override
         public Tail open(String topic, List<Integer> partitions, StartPosition s, boolean f, double rateLimit,
@@ -76,7 +85,9 @@ class TopicBrowserViewModelTest {
     }
 
     private final FakeReading source = new FakeReading();
-    private final TopicBrowserViewModel vm = new TopicBrowserViewModel(source, Runnable::run, Runnable::run, 5);
+    private final TopicBrowserViewModel vm = new TopicBrowserViewModel(source,
+            new BackgroundWork(Runnable::run, Runnable::run), TopicBrowserViewModel.Options.defaults("europe")
+            .withMaxRows(5));
 
     private static RawRecord rec(int p, long o, String key, String value, String header) {
         return new RawRecord(p, o, 1_700_000_000_000L + o, "CreateTime",

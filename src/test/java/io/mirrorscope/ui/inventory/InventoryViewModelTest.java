@@ -72,6 +72,7 @@ class InventoryViewModelTest {
         // KafkaMirrorMaker absent (Strimzi 1.x) is normal and says nothing.
         assertThat(vm.panelMessageProperty(Panel.MIRRORS).get()).isEmpty();
         assertThat(vm.panelMessageProperty(Panel.TRACING).get()).contains("Jaeger");
+        vm.visiblePanelProperty().set(Panel.MIRRORS);
         vm.select(vm.rows(Panel.MIRRORS).getFirst());
         assertThat(vm.notesProperty().get()).contains("task 0 FAILED").contains("TopicAuthorizationException");
         assertThat(vm.summaryProperty().get()).contains("1 mirror failing");
