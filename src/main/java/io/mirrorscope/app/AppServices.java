@@ -4,6 +4,8 @@ import io.mirrorscope.kube.ActiveSession;
 import io.mirrorscope.kube.KubeSession;
 import io.mirrorscope.kube.Kubeconfig;
 import io.mirrorscope.ui.common.BackgroundWork;
+import io.mirrorscope.ui.common.Fxml;
+import io.mirrorscope.ui.common.FxmlViews;
 import io.mirrorscope.ui.common.ProblemSlot;
 import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.common.Styles;
@@ -44,7 +46,7 @@ public final class AppServices implements AutoCloseable {
     private final UncaughtProblems uncaught;
     private final BackgroundWork work;
     private final MainWindowViewModel mainViewModel;
-    private final ViewLoader viewLoader;
+    private final Map<Class<?>, Supplier<?>> controllers;
     private final ActiveSession activeSession;
     private final ConnectionFlow connections;
     private Workspace workspace;
@@ -77,10 +79,9 @@ public final class AppServices implements AutoCloseable {
         });
         this.connections = new ConnectionFlow(activeSession, work, mainViewModel, preferences,
                 this::beforeContextSwitch, this::connected);
-        Map<Class<?>, Supplier<?>> controllers = Map.of(
+        this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, new MainActions()),
                 ConnectDialogController.class, this::newConnectDialog);
-        this.viewLoader = new ViewLoader(controllers);
     }
 
     private ConnectDialogController newConnectDialog() {
@@ -115,6 +116,11 @@ public final class AppServices implements AutoCloseable {
                 () -> applySandboxSwitch(switches, sw), answer -> { });
     }
 
+    /** Connects as the connect dialog's choice says (the dialog's OK, and tests). */
+    void connect(io.mirrorscope.ui.connect.ConnectionChoice choice) {
+        connections.connect(choice);
+    }
+
     /** Connects at start when the command line named a context (e.g. {@code --context sandbox}). */
     public void connectAtStart() {
         if (startOptions.context() != null) {
@@ -138,8 +144,8 @@ public final class AppServices implements AutoCloseable {
                 session.insecure(), List.of(NavNode.leaf(NavNode.Kind.PLACEHOLDER, "Reading the inventory…",
                         "loading")));
         List<String> namespaces = connected.allNamespaces() ? List.of() : List.of(session.namespace());
-        workspace = new Workspace(session, namespaces, mainViewModel, new Workspace.Wiring(work, io, viewLoader,
-                mainWindow, connections::retryLast));
+        workspace = new Workspace(session, namespaces, mainViewModel, new Workspace.Wiring(work, io, mainWindow,
+                connections::retryLast));
         workspace.start();
     }
 
@@ -147,7 +153,7 @@ public final class AppServices implements AutoCloseable {
     public Parent mainWindow(Stage owner) {
         this.stage = owner;
         uncaught.install();
-        ViewLoader.Loaded<MainWindowController> loaded = viewLoader.load(Fxml.MAIN_WINDOW);
+        FxmlViews.Loaded<MainWindowController> loaded = FxmlViews.load(Fxml.MAIN_WINDOW, controllers);
         this.mainWindow = loaded.controller();
         installSandboxMenu();
         return loaded.root();
@@ -187,10 +193,6 @@ public final class AppServices implements AutoCloseable {
         }
     }
 
-    public ViewLoader viewLoader() {
-        return viewLoader;
-    }
-
     @Override
     public void close() {
         closer.close();
@@ -200,7 +202,8 @@ public final class AppServices implements AutoCloseable {
     private final class MainActions implements MainWindowController.Actions {
         @Override
         public void connect() {
-            ViewLoader.Loaded<ConnectDialogController> dialog = viewLoader.load(Fxml.CONNECT_DIALOG);
+            FxmlViews.Loaded<ConnectDialogController> dialog = FxmlViews.load(Fxml.CONNECT_DIALOG,
+                    controllers);
             dialog.root().pseudoClassStateChanged(Styles.DARK, mainViewModel.darkProperty().get());
             dialog.controller().showAndWait(stage, dialog.root()).ifPresent(connections::connect);
         }

@@ -11,6 +11,8 @@ import io.mirrorscope.ui.browser.TopicBrowserController;
 import io.mirrorscope.ui.browser.TopicBrowserView;
 import io.mirrorscope.ui.browser.TopicBrowserViewModel;
 import io.mirrorscope.ui.common.BackgroundWork;
+import io.mirrorscope.ui.common.Fxml;
+import io.mirrorscope.ui.common.FxmlViews;
 import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.inventory.InventoryFeed;
 import io.mirrorscope.ui.inventory.InventoryView;
@@ -37,7 +39,7 @@ final class Workspace implements AutoCloseable {
     private static final Duration SILENCE_LIMIT = Duration.ofMinutes(10);
 
     /** What the workspace needs from the app around it. */
-    record Wiring(BackgroundWork work, ExecutorService io, ViewLoader views, MainWindowController window,
+    record Wiring(BackgroundWork work, ExecutorService io, MainWindowController window,
                   Runnable reconnect) {
     }
 
@@ -134,7 +136,7 @@ final class Workspace implements AutoCloseable {
         ExecutorService io = wiring.io();
         TopicBrowserViewModel viewModel = new TopicBrowserViewModel(parts.reading(), wiring.work(),
                 TopicBrowserViewModel.Options.defaults(cluster.name()));
-        ViewLoader.Loaded<TopicBrowserController> loaded = wiring.views().load(Fxml.TOPIC_BROWSER,
+        FxmlViews.Loaded<TopicBrowserController> loaded = FxmlViews.load(Fxml.TOPIC_BROWSER,
                 new TopicBrowserController(viewModel));
         String title = cluster.title() + (parts.connection().tunnelled() ? " (tunnel)" : "");
         // Closing an Admin client and tunnels blocks: never on the FX thread.

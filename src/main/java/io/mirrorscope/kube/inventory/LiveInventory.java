@@ -45,6 +45,8 @@ public final class LiveInventory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveInventory.class);
     /** The namespace of a cluster-wide informer ({@code inAnyNamespace}). */
     private static final String ANY_NAMESPACE = "";
+    /** A watch down for less than this is being re-opened as usual, not "reconnecting". */
+    static final Duration RECONNECT_GRACE = Duration.ofSeconds(2);
     /** Changes arriving within this window become one snapshot. */
     static final Duration DEBOUNCE = Duration.ofMillis(100);
 
@@ -73,6 +75,7 @@ public final class LiveInventory implements AutoCloseable {
         volatile String failure;
         volatile KindStatus.State failureState;
         volatile long lastEventMillis;
+        volatile long downSinceMillis = -1;
         volatile int restarts;
 
         Watched(ResourceKind kind, String version, String namespace) {
@@ -280,6 +283,15 @@ public final class LiveInventory implements AutoCloseable {
         if (closed) {
             return;
         }
+        try {
+            rebuild();
+        } catch (RuntimeException e) {
+            // A scheduled task's exception would vanish in its future, and the UI would show a stale state.
+            LOG.error("Rebuilding the inventory of {} failed", context, e);
+        }
+    }
+
+    private void rebuild() {
         Inventory.Parts parts = Inventory.Parts.empty();
         parts.kinds().putAll(fixedStates);
         Map<ResourceKind, KindStatus> states = new EnumMap<>(ResourceKind.class);
@@ -321,16 +333,30 @@ public final class LiveInventory implements AutoCloseable {
         }
     }
 
-    private static KindStatus state(Watched w) {
+    private KindStatus state(Watched w) {
         if (w.failureState != null) {
             return new KindStatus(w.kind, w.failureState, w.version, w.failure);
         }
         SharedIndexInformer<GenericKubernetesResource> inf = w.informer;
         if (inf != null && inf.isRunning() && !inf.isWatching()) {
-            return new KindStatus(w.kind, KindStatus.State.RECONNECTING, w.version,
-                    "watch of " + w.kind.plural() + " in " + w.namespace + " dropped; reconnecting");
+            long now = clock.millis();
+            if (w.downSinceMillis < 0) {
+                w.downSinceMillis = now;
+            }
+            // A server (or an idle-timeout proxy) ends watch streams routinely and fabric8 opens the next one at
+            // once: only a watch still down after RECONNECT_GRACE is "reconnecting" for the status bar.
+            if (now - w.downSinceMillis >= RECONNECT_GRACE.toMillis()) {
+                return new KindStatus(w.kind, KindStatus.State.RECONNECTING, w.version,
+                        "watch of " + w.kind.plural() + " " + where(w.namespace) + " dropped; reconnecting");
+            }
+            return KindStatus.ok(w.kind, w.version);
         }
+        w.downSinceMillis = -1;
         return KindStatus.ok(w.kind, w.version);
+    }
+
+    private static String where(String namespace) {
+        return namespace.equals(ANY_NAMESPACE) ? "in any namespace" : "in " + namespace;
     }
 
     /** Watching every namespace: the snapshot names the namespaces its resources are in. */
@@ -354,9 +380,8 @@ public final class LiveInventory implements AutoCloseable {
         try {
             boolean stateChanged = false;
             for (Watched w : watched.values()) {
-                KindStatus now = state(w);
                 KindStatus shown = current.kinds().get(w.kind);
-                if (shown == null || shown.state() != now.state()) {
+                if (shown == null || shown.state() != mergedState(w.kind)) {
                     stateChanged = true;
                 }
                 if (w.failureState == null && clock.millis() - w.lastEventMillis > silenceLimit.toMillis()) {
@@ -370,8 +395,14 @@ public final class LiveInventory implements AutoCloseable {
                 scheduleRebuild();
             }
         } catch (RuntimeException e) {
-            LOG.warn("Watch check failed", e);
+            LOG.error("Watch check failed", e);
         }
+    }
+
+    /** The state a kind is shown with: the first not-OK state among its informers, as the rebuild merges it. */
+    private KindStatus.State mergedState(ResourceKind kind) {
+        return watched.values().stream().filter(w -> w.kind == kind).map(w -> state(w).state())
+                .filter(s -> s != KindStatus.State.OK).findFirst().orElse(KindStatus.State.OK);
     }
 
     /** How many times silent watches were restarted (all kinds); for the status bar and tests. */

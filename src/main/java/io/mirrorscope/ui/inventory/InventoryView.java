@@ -1,5 +1,6 @@
 package io.mirrorscope.ui.inventory;
 
+import io.mirrorscope.ui.common.Fxml;
 import io.mirrorscope.ui.common.FxmlViews;
 import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.common.ViewTarget;
@@ -13,8 +14,6 @@ import javafx.scene.Parent;
  */
 public final class InventoryView implements WorkView {
 
-    public static final String FXML = "/fxml/inventory_view.fxml";
-
     private final Parent root;
     private final InventoryController controller;
 
@@ -26,7 +25,7 @@ public final class InventoryView implements WorkView {
     /** Loads the view around a view model. */
     public static InventoryView create(InventoryViewModel viewModel) {
         InventoryController controller = new InventoryController(viewModel);
-        Parent root = FxmlViews.load(FXML, controller);
+        Parent root = FxmlViews.load(Fxml.INVENTORY_VIEW, controller).root();
         root.getStylesheets().add(Styles.STYLESHEET);
         root.getStylesheets().add("/css/inventory.css");
         return new InventoryView(root, controller);

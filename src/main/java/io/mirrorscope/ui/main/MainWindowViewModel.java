@@ -55,14 +55,16 @@ public final class MainWindowViewModel {
                 theme, systemPrefersDark);
         this.emptyStateTitle = connection.map(state -> switch (state) {
             case DISCONNECTED -> "Connect to a cluster…";
-            case CONNECTING, RECONNECTING -> "Connecting to " + context.get() + "…";
+            case CONNECTING -> "Connecting to " + context.get() + "…";
+            case RECONNECTING -> "Reconnecting to " + context.get() + "… (showing the last known state)";
             case CONNECTED -> "Pick a cluster, mirror or tracing back-end on the left";
             case FAILED -> "Could not connect to " + context.get();
         });
         this.emptyStateHint = connection.map(state -> switch (state) {
             case DISCONNECTED -> "File ▸ Connect… (Ctrl+K) picks a kubeconfig context and namespace. "
                     + "No cluster at hand? Start the sandbox: see the README's first command.";
-            case CONNECTING, RECONNECTING -> "Reading the kubeconfig and asking the API server who you are.";
+            case CONNECTING -> "Reading the kubeconfig and asking the API server who you are.";
+            case RECONNECTING -> connectionDetail.get();
             case CONNECTED -> "Everything here is read-only: MirrorScope never writes to Kubernetes or Kafka.";
             case FAILED -> connectionDetail.get();
         });

@@ -1,5 +1,6 @@
 package io.mirrorscope.ui.topology;
 
+import io.mirrorscope.ui.common.Fxml;
 import io.mirrorscope.ui.common.FxmlViews;
 import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.common.ViewTarget;
@@ -13,8 +14,6 @@ import javafx.scene.Parent;
  */
 public final class TopologyView implements WorkView {
 
-    public static final String FXML = "/fxml/topology_view.fxml";
-
     private final Parent root;
     private final TopologyController controller;
 
@@ -26,7 +25,7 @@ public final class TopologyView implements WorkView {
     /** Loads the view around a view model. */
     public static TopologyView create(TopologyViewModel viewModel) {
         TopologyController controller = new TopologyController(viewModel);
-        Parent root = FxmlViews.load(FXML, controller);
+        Parent root = FxmlViews.load(Fxml.TOPOLOGY_VIEW, controller).root();
         root.getStylesheets().add(Styles.STYLESHEET);
         root.getStylesheets().add("/css/inventory.css");
         return new TopologyView(root, controller);

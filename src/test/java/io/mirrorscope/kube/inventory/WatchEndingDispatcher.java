@@ -20,19 +20,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * close) {@code closeAfterMillis} after it opened, as often as {@link #closesLeft} allows. Records every request
  * path, so tests can assert what was asked (e.g. cluster-wide or per-namespace lists).
  */
-final class WatchEndingDispatcher extends Dispatcher {
+public final class WatchEndingDispatcher extends Dispatcher {
 
     final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
-    final AtomicInteger closesLeft = new AtomicInteger();
-    final AtomicInteger closed = new AtomicInteger();
-    final List<String> paths = new CopyOnWriteArrayList<>();
+    public final AtomicInteger closesLeft = new AtomicInteger();
+    public final AtomicInteger closed = new AtomicInteger();
+    public final List<String> paths = new CopyOnWriteArrayList<>();
     /** Path fragments (e.g. "/apis/kafka.strimzi.io/v1beta2/kafkas") refused with 403 when not namespaced. */
-    final List<String> forbiddenClusterWide = new CopyOnWriteArrayList<>();
+    public final List<String> forbiddenClusterWide = new CopyOnWriteArrayList<>();
     private final long closeAfterMillis;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("watch-ender").factory());
 
-    WatchEndingDispatcher(long closeAfterMillis) {
+    public WatchEndingDispatcher(long closeAfterMillis) {
         this.closeAfterMillis = closeAfterMillis;
     }
 
