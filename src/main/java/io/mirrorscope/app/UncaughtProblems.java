@@ -31,7 +31,7 @@ final class UncaughtProblems implements Thread.UncaughtExceptionHandler {
 
     @Override
     public void uncaughtException(Thread thread, Throwable failure) {
-        ProblemReport report = ProblemReport.of("Unexpected failure on thread " + thread.getName(), failure, null);
+        ProblemReport report = ProblemReport.of("A task on thread " + thread.getName(), failure, null);
         try {
             // BackgroundWork.report logs it, once, on the FX thread
             fx.execute(() -> BackgroundWork.report(display, report));
