@@ -143,7 +143,8 @@ class ConnectDialogViewModelTest {
             throw new ProblemException(Problem.of(Problem.Kind.USAGE, "Cannot read kubeconfig /x", "bad", ""));
         }, work, KubeSession.Options.desktop());
         vm.load().join();
-        assertThat(vm.problems().get().text()).isEqualTo("Reading the kubeconfig failed: Cannot read kubeconfig /x\nbad");
+        assertThat(vm.problems().get().text())
+                .isEqualTo("Reading the kubeconfig failed: Cannot read kubeconfig /x\nbad");
         assertThat(vm.problems().get().code()).startsWith("USAGE-");
         assertThat(vm.contexts()).isEmpty();
         assertThat(vm.choice()).isEmpty();
