@@ -221,15 +221,20 @@ public final class LiveInventory implements AutoCloseable {
         }
         w.started = informer.start();
         w.started.whenComplete((ok, t) -> {
-            if (t != null) {
-                KubernetesClientException e = clientException(t);
-                record(w, e != null ? e : t);
-            } else if (previous != null) {
-                // A restart swaps caches only once the new informer has listed: the panel never blinks empty.
-                w.informer = informer;
-                previous.stop();
+            try {
+                if (t != null) {
+                    KubernetesClientException e = clientException(t);
+                    record(w, e != null ? e : t);
+                } else if (previous != null) {
+                    // A restart swaps caches only once the new informer has listed: the panel never blinks empty.
+                    w.informer = informer;
+                    previous.stop();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Handling the start of the {} watch in {} failed", w.kind.plural(), w.namespace, e);
+            } finally {
+                scheduleRebuild();
             }
-            scheduleRebuild();
         });
     }
 

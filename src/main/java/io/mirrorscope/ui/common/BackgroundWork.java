@@ -91,9 +91,9 @@ public final class BackgroundWork {
 
     /**
      * Runs {@code work} on the I/O executor while the status bar shows {@code label}. The returned future completes
-     * on the FX executor, so its stages may touch the UI.
+     * on the FX executor. Package-private: callers use {@link #run}, so no result or failure can be dropped.
      */
-    public <T> CompletableFuture<T> submit(String label, Callable<T> work) {
+    <T> CompletableFuture<T> submit(String label, Callable<T> work) {
         Job job = start(label);
         CompletableFuture<T> result = new CompletableFuture<>();
         ioExecutor.execute(() -> {

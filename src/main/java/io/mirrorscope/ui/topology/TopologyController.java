@@ -40,9 +40,10 @@ public final class TopologyController {
     private void initialize() {
         canvasHolder.getChildren().add(canvas);
         summary.textProperty().bind(viewModel.summaryProperty());
-        details.textProperty().bind(viewModel.detailsProperty());
         problemBanner.bind(viewModel.problems());
         subscriptions = javafx.util.Subscription.combine(
+                // not details.textProperty().bind(…): a text control's bind listens strongly and keeps the view
+                viewModel.detailsProperty().subscribe(details::setText),
                 viewModel.topologyProperty().subscribe(canvas::setTopology),
                 viewModel.selectedIdProperty().subscribe(canvas::setSelectedId));
         canvas.setOnNode(n -> viewModel.select(n.node()));

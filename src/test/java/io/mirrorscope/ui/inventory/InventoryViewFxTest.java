@@ -117,4 +117,23 @@ class InventoryViewFxTest {
         assertThat(retries[0]).isEqualTo(1);
         assertThat(banner.isVisible()).as("Retry clears the banner until the retry fails again").isFalse();
     }
+
+    @Test
+    void aClosedViewIsCollectableWhileItsViewModelLives(FxRobot robot) {
+        robot.interact(() -> viewModel.setInventory(InventoryReaderSeedTest.readSeed()));
+        List<java.lang.ref.WeakReference<Object>> closed = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            robot.interact(() -> {
+                InventoryView extra = InventoryView.create(viewModel);
+                new Scene((Parent) extra.node()).getRoot().applyCss();
+                viewModel.setInventory(InventoryReaderSeedTest.readSeed());
+                extra.close();
+                closed.add(new java.lang.ref.WeakReference<>(extra.node()));
+            });
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            System.gc();
+            return closed.stream().allMatch(ref -> ref.get() == null);
+        });
+    }
 }
