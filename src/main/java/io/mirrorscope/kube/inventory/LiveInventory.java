@@ -76,6 +76,7 @@ public final class LiveInventory implements AutoCloseable {
         volatile KindStatus.State failureState;
         volatile long lastEventMillis;
         volatile long downSinceMillis = -1;
+        volatile boolean restarting;
         volatile int restarts;
 
         Watched(ResourceKind kind, String version, String namespace) {
@@ -219,10 +220,18 @@ public final class LiveInventory implements AutoCloseable {
         if (previous == null) {
             w.informer = informer;
         }
+        w.restarting = previous != null;
         w.started = informer.start();
         w.started.whenComplete((ok, t) -> {
             try {
-                if (t != null) {
+                w.restarting = false;
+                if (t != null && previous != null && !isRefusal(t)) {
+                    // A fresh start while the server is away: keep the old cache (shown as reconnecting) and try
+                    // again on a later check, instead of a failure that would stick.
+                    informer.stop();
+                    LOG.debug("Re-opening the watch of {} {} failed: {}", w.kind.plural(), where(w.namespace),
+                            t.toString());
+                } else if (t != null) {
                     KubernetesClientException e = clientException(t);
                     record(w, e != null ? e : t);
                 } else if (previous != null) {
@@ -236,6 +245,11 @@ public final class LiveInventory implements AutoCloseable {
                 scheduleRebuild();
             }
         });
+    }
+
+    private static boolean isRefusal(Throwable t) {
+        KubernetesClientException e = clientException(t);
+        return e != null && (e.getCode() == 401 || e.getCode() == 403);
     }
 
     /** The KubernetesClientException in a cause chain (fabric8 wraps them in completion exceptions). */
@@ -389,7 +403,16 @@ public final class LiveInventory implements AutoCloseable {
                 if (shown == null || shown.state() != mergedState(w.kind)) {
                     stateChanged = true;
                 }
-                if (w.failureState == null && clock.millis() - w.lastEventMillis > silenceLimit.toMillis()) {
+                if (w.failureState == null && w.downSinceMillis >= 0 && !w.restarting
+                        && clock.millis() - w.downSinceMillis >= RECONNECT_GRACE.toMillis()) {
+                    // fabric8 re-opens an ended watch with a growing back-off (it resets only on an event, and a
+                    // quiet cluster sends none), so behind an idle-timeout proxy the watch would be down most of
+                    // the time: list and watch afresh now instead.
+                    LOG.debug("Watch of {} {} down since {}; opening it afresh", w.kind.plural(),
+                            where(w.namespace), w.downSinceMillis);
+                    w.restarts++;
+                    startInformer(w);
+                } else if (w.failureState == null && clock.millis() - w.lastEventMillis > silenceLimit.toMillis()) {
                     LOG.info("No event on {} in {} for {}; restarting the watch", w.kind.plural(), w.namespace,
                             silenceLimit);
                     w.restarts++;

@@ -39,6 +39,29 @@ class LiveInventoryWatchEndTest {
     }
 
     @Test
+    void watchesEndedOverAndOverAreNotShownAsReconnecting() {
+        // An idle-timeout proxy in front of a quiet cluster: every watch ends after 300 ms, without an event.
+        // fabric8 alone re-opens with a back-off that grows (no event resets it), so the watch was down ~25 % of
+        // the time and the window said "Reconnecting…" though nothing was wrong.
+        WatchEndingDispatcher dispatcher = new WatchEndingDispatcher(300);
+        try (StrimziMockServer server = new StrimziMockServer(dispatcher).strimziV1beta2();
+             KubernetesClient client = server.newClient()) {
+            server.create("live", LiveInventoryTest.kafka("one"));
+            try (LiveInventory live = new LiveInventory(client, "test", List.of("live"), Duration.ofMinutes(10))) {
+                List<Inventory> published = new CopyOnWriteArrayList<>();
+                live.addListener(published::add);
+                live.start();
+                dispatcher.closesLeft.set(Integer.MAX_VALUE);
+                await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(20)).until(() ->
+                        published.stream().noneMatch(i -> i.kind(ResourceKind.KAFKA).state()
+                                == KindStatus.State.RECONNECTING));
+                assertThat(dispatcher.closed.get()).isGreaterThan(20);
+                assertThat(live.current().clusters()).extracting(KafkaCluster::name).containsExactly("one");
+            }
+        }
+    }
+
+    @Test
     void allNamespacesWatchesClusterWideAndShowsEveryNamespace() {
         WatchEndingDispatcher dispatcher = new WatchEndingDispatcher(60_000);
         try (StrimziMockServer server = new StrimziMockServer(dispatcher).strimziV1beta2();
