@@ -62,6 +62,11 @@ public final class KafkaTopicReading implements TopicReading, AutoCloseable {
         try (org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer =
                      ReadOnlyClients.consumer(settings, options)) {
             consumer.assign(List.of(tp)); // assign only: no group, nothing committed
+            Long begin = consumer.beginningOffsets(List.of(tp)).get(tp);
+            Long end = consumer.endOffsets(List.of(tp)).get(tp);
+            if (begin == null || end == null || offset < begin || offset >= end) {
+                return java.util.Optional.empty(); // deleted by retention, or never written
+            }
             consumer.seek(tp, offset);
             long deadline = System.nanoTime() + options.apiTimeout().toNanos();
             while (System.nanoTime() < deadline) {

@@ -92,13 +92,13 @@ class LiveConnectionFxTest {
     void watchesEndedByTheServerReturnTheWindowToConnected(FxRobot robot) {
         connect(robot, false);
         await().atMost(Duration.ofSeconds(20)).until(() -> NavigationLabels.of(robot).contains("alpha"));
-        dispatcher.closesLeft.set(40);
-        await().atMost(Duration.ofSeconds(40)).until(() -> dispatcher.closesLeft.get() == 0);
+        dispatcher.closesLeft.set(20);
+        await().atMost(Duration.ofSeconds(90)).until(() -> dispatcher.closesLeft.get() == 0);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 services.mainViewModel().connectionProperty().get() == ConnectionState.CONNECTED);
         assertThat(robot.lookup("#connectionLabel").queryAs(Label.class).getText()).isEqualTo("Connected");
         assertThat(robot.lookup("#emptyTitle").queryAs(Label.class).getText()).doesNotStartWith("Connecting");
-        assertThat(dispatcher.closed.get()).isGreaterThanOrEqualTo(40);
+        assertThat(dispatcher.closed.get()).isGreaterThanOrEqualTo(20);
         assertThat(services.mainViewModel().problems().get()).isNull();
     }
 

@@ -133,6 +133,13 @@ class TopicBrowserFxTest {
         Path png = Screenshots.save(root, "topic-browser");
         assertThat(png).exists();
 
+        // The detail pane of a cut row reads the record again by partition and offset, on a real broker.
+        RecordRow first = vm.records().stream().filter(r -> r.getPartition() == 2).findFirst().orElseThrow();
+        assertThat(reading.record("orders", 2, first.getOffset())).get()
+                .satisfies(r -> assertThat(r.offset()).isEqualTo(first.getOffset()))
+                .satisfies(r -> assertThat(r.sizeInBytes()).isEqualTo(first.fullSize()));
+        assertThat(reading.record("orders", 2, 1_000_000)).isEmpty();
+
         robot.clickOn("#pauseButton");
         assertThat(vm.pausedProperty().get()).isTrue();
         robot.clickOn("#stopButton");
