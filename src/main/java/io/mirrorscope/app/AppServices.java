@@ -4,6 +4,10 @@ import io.mirrorscope.kube.ActiveSession;
 import io.mirrorscope.kube.KubeSession;
 import io.mirrorscope.kube.Kubeconfig;
 import io.mirrorscope.ui.common.BackgroundWork;
+import io.mirrorscope.ui.common.Fxml;
+import io.mirrorscope.ui.common.FxmlViews;
+import io.mirrorscope.ui.common.ProblemSlot;
+import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.connect.ConnectDialogController;
 import io.mirrorscope.ui.connect.ConnectDialogViewModel;
@@ -20,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.stage.Stage;
@@ -39,9 +42,11 @@ public final class AppServices implements AutoCloseable {
     private final StartOptions startOptions;
     private final AppPreferences preferences;
     private final ExecutorService io;
+    private final ProblemSlot problemDisplay;
+    private final UncaughtProblems uncaught;
     private final BackgroundWork work;
     private final MainWindowViewModel mainViewModel;
-    private final ViewLoader viewLoader;
+    private final Map<Class<?>, Supplier<?>> controllers;
     private final ActiveSession activeSession;
     private final ConnectionFlow connections;
     private Workspace workspace;
@@ -51,8 +56,10 @@ public final class AppServices implements AutoCloseable {
     public AppServices(StartOptions startOptions, AppPreferences preferences) {
         this.startOptions = startOptions;
         this.preferences = preferences;
+        this.problemDisplay = new ProblemSlot();
+        this.uncaught = new UncaughtProblems(Platform::runLater, problemDisplay);
         this.io = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mirrorscope-io-", 0)
-                .uncaughtExceptionHandler((t, e) -> LOG.error("Uncaught in {}", t.getName(), e)).factory());
+                .uncaughtExceptionHandler(uncaught).factory());
         closer.register(() -> {
             io.shutdownNow();
             if (!io.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -60,7 +67,7 @@ public final class AppServices implements AutoCloseable {
             }
         });
         this.work = new BackgroundWork(io, Platform::runLater);
-        this.mainViewModel = new MainWindowViewModel(work);
+        this.mainViewModel = new MainWindowViewModel(work, problemDisplay);
         mainViewModel.themeProperty().set(preferences.theme().flatMap(Theme::parse).orElse(Theme.SYSTEM));
         mainViewModel.themeProperty().subscribe(theme -> preferences.setTheme(theme.name()));
         this.activeSession = closer.register(new ActiveSession());
@@ -72,10 +79,9 @@ public final class AppServices implements AutoCloseable {
         });
         this.connections = new ConnectionFlow(activeSession, work, mainViewModel, preferences,
                 this::beforeContextSwitch, this::connected);
-        Map<Class<?>, Supplier<?>> controllers = Map.of(
+        this.controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(mainViewModel, new MainActions()),
                 ConnectDialogController.class, this::newConnectDialog);
-        this.viewLoader = new ViewLoader(controllers);
     }
 
     private ConnectDialogController newConnectDialog() {
@@ -99,16 +105,20 @@ public final class AppServices implements AutoCloseable {
                     continue;
                 }
                 MenuItem item = new MenuItem(sw.label());
-                item.setOnAction(e -> work.submit("Sandbox: " + sw.label(), () -> switches.apply(sw.spec()))
-                        .whenComplete((answer, failure) -> {
-                            if (failure != null) {
-                                showActionFailed("The sandbox did not apply \"" + sw.label() + "\"",
-                                        Problems.oneLine(failure));
-                            }
-                        }));
+                item.setOnAction(e -> applySandboxSwitch(switches, sw));
                 mainWindow.sandboxMenu().getItems().add(item);
             }
         });
+    }
+
+    private void applySandboxSwitch(SandboxSwitches switches, SandboxSwitches.Switch sw) {
+        work.run("Sandbox: " + sw.label(), () -> switches.apply(sw.spec()), mainViewModel.problems(),
+                () -> applySandboxSwitch(switches, sw), answer -> { });
+    }
+
+    /** Connects as the connect dialog's choice says (the dialog's OK, and tests). */
+    void connect(io.mirrorscope.ui.connect.ConnectionChoice choice) {
+        connections.connect(choice);
     }
 
     /** Connects at start when the command line named a context (e.g. {@code --context sandbox}). */
@@ -128,17 +138,22 @@ public final class AppServices implements AutoCloseable {
         }
     }
 
-    private void connected(KubeSession session) {
-        mainViewModel.connected(session.context(), session.namespace(), session.insecure(), List.of(
-                NavNode.leaf(NavNode.Kind.PLACEHOLDER, "Reading the inventory…", "loading")));
-        workspace = new Workspace(session, mainViewModel);
-        workspace.start(work);
+    private void connected(ConnectionFlow.Connected connected) {
+        KubeSession session = connected.session();
+        mainViewModel.connected(session.context(), connected.allNamespaces() ? null : session.namespace(),
+                session.insecure(), List.of(NavNode.leaf(NavNode.Kind.PLACEHOLDER, "Reading the inventory…",
+                        "loading")));
+        List<String> namespaces = connected.allNamespaces() ? List.of() : List.of(session.namespace());
+        workspace = new Workspace(session, namespaces, mainViewModel, new Workspace.Wiring(work, io, mainWindow,
+                connections::retryLast));
+        workspace.start();
     }
 
-    /** Builds the main window's scene graph; call once, on the FX thread. */
+    /** Builds the main window's scene graph; call once, on the FX thread (it installs the uncaught handler). */
     public Parent mainWindow(Stage owner) {
         this.stage = owner;
-        ViewLoader.Loaded<MainWindowController> loaded = viewLoader.load(Fxml.MAIN_WINDOW);
+        uncaught.install();
+        FxmlViews.Loaded<MainWindowController> loaded = FxmlViews.load(Fxml.MAIN_WINDOW, controllers);
         this.mainWindow = loaded.controller();
         installSandboxMenu();
         return loaded.root();
@@ -164,39 +179,18 @@ public final class AppServices implements AutoCloseable {
         return io;
     }
 
-    /** An action the user started failed: a dialog is right here (failures of watches stay inline). */
-    private void showActionFailed(String header, String problem) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, problem);
-        alert.initOwner(stage);
-        alert.setHeaderText(header);
-        alert.show();
-    }
-
     /** Opens what a navigation entry stands for (double-click or Enter in the tree). */
     public void openNavigation(NavNode node) {
-        if (workspace == null) {
-            return;
+        if (node.target() != null) {
+            open(node.target());
         }
-        if (node.kind() == NavNode.Kind.CLUSTER) {
-            workspace.openTopicBrowser(node, work, io, viewLoader, mainWindow::open, problem ->
-                    showActionFailed("Cannot browse the topics of " + node.label().strip(), problem));
-            return;
-        }
-        workspace.viewFor(node).ifPresent(mainWindow::open);
     }
 
-    /** The view a navigation key opens in the current workspace (tests and menu actions use it). */
-    public java.util.Optional<io.mirrorscope.ui.common.WorkView> workspaceView(String key) {
-        if (workspace == null) {
-            return java.util.Optional.empty();
+    /** Opens (or focuses) the view of {@code target} in the current workspace; nothing when not connected. */
+    public void open(ViewTarget target) {
+        if (workspace != null) {
+            workspace.open(target);
         }
-        NavNode.Kind kind = key.startsWith("view/") ? NavNode.Kind.VIEW : NavNode.Kind.valueOf(
-                key.substring(0, key.indexOf('/')).toUpperCase(java.util.Locale.ROOT));
-        return workspace.viewFor(NavNode.leaf(kind, key, key));
-    }
-
-    public ViewLoader viewLoader() {
-        return viewLoader;
     }
 
     @Override
@@ -208,7 +202,8 @@ public final class AppServices implements AutoCloseable {
     private final class MainActions implements MainWindowController.Actions {
         @Override
         public void connect() {
-            ViewLoader.Loaded<ConnectDialogController> dialog = viewLoader.load(Fxml.CONNECT_DIALOG);
+            FxmlViews.Loaded<ConnectDialogController> dialog = FxmlViews.load(Fxml.CONNECT_DIALOG,
+                    controllers);
             dialog.root().pseudoClassStateChanged(Styles.DARK, mainViewModel.darkProperty().get());
             dialog.controller().showAndWait(stage, dialog.root()).ifPresent(connections::connect);
         }

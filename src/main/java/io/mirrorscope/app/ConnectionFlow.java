@@ -1,6 +1,5 @@
 package io.mirrorscope.app;
 
-import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
 import io.mirrorscope.kube.ActiveSession;
 import io.mirrorscope.kube.KubeSession;
@@ -10,8 +9,6 @@ import io.mirrorscope.ui.connect.ConnectionChoice;
 import io.mirrorscope.ui.main.MainWindowViewModel;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Connecting and switching context: opens the new session off the FX thread, closes the old one (and the views
@@ -19,17 +16,20 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectionFlow {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectionFlow.class);
-
     private final ActiveSession active;
     private final BackgroundWork work;
     private final MainWindowViewModel mainViewModel;
     private final AppPreferences preferences;
     private final Runnable beforeSwitch;
-    private final Consumer<KubeSession> onConnected;
+    private final Consumer<Connected> onConnected;
+    private Runnable lastAttempt = () -> { };
+
+    /** A session that answered, and whether the user asked for every namespace rather than its namespace. */
+    record Connected(KubeSession session, boolean allNamespaces) {
+    }
 
     ConnectionFlow(ActiveSession active, BackgroundWork work, MainWindowViewModel mainViewModel,
-                   AppPreferences preferences, Runnable beforeSwitch, Consumer<KubeSession> onConnected) {
+                   AppPreferences preferences, Runnable beforeSwitch, Consumer<Connected> onConnected) {
         this.active = active;
         this.work = work;
         this.mainViewModel = mainViewModel;
@@ -39,47 +39,43 @@ final class ConnectionFlow {
     }
 
     /** Connects to what the user chose in the connect dialog. */
-    CompletableFuture<KubeSession> connect(ConnectionChoice choice) {
+    CompletableFuture<Void> connect(ConnectionChoice choice) {
         String namespace = choice.allNamespaces() ? null : choice.namespace();
-        return connect(choice.context(), namespace, () -> choice.open(KubeSession.Options.desktop()));
+        return connect(choice.context(), namespace, choice.allNamespaces(),
+                () -> choice.open(KubeSession.Options.desktop()), () -> connect(choice));
     }
 
     /** Connects to a context named on the command line (e.g. the sandbox), without the dialog. */
-    CompletableFuture<KubeSession> connect(StartOptions options) {
-        return connect(options.context(), options.namespace(), () -> KubeSession.open(
+    CompletableFuture<Void> connect(StartOptions options) {
+        return connect(options.context(), options.namespace(), false, () -> KubeSession.open(
                 Kubeconfig.load(options.kubeconfig()), options.context(), options.namespace(),
-                KubeSession.Options.desktop()));
+                KubeSession.Options.desktop()), () -> connect(options));
     }
 
-    private CompletableFuture<KubeSession> connect(String context, String namespace, SessionOpener opener) {
+    private CompletableFuture<Void> connect(String context, String namespace, boolean allNamespaces,
+                                            SessionOpener opener, Runnable retry) {
+        lastAttempt = retry;
         beforeSwitch.run();
+        mainViewModel.problems().clear(); // the previous connection's problems are not this one's
         mainViewModel.connecting(context, namespace);
-        CompletableFuture<KubeSession> result = work.submit("Connecting to " + context, () -> {
+        return work.run("Connecting to " + context, () -> {
             KubeSession session = active.replace(opener.open());
             // One cheap read proves the server answers and the credentials work before the UI says "Connected".
-            session.client().getKubernetesVersion();
-            return session;
-        });
-        return result.whenComplete((session, failure) -> {
-            if (failure == null) {
-                preferences.setLastConnection(session.context(), namespace);
-                onConnected.accept(session);
-            } else {
-                Problem problem = problemOf(failure);
-                LOG.warn("Connecting to {} failed: {}", context, problem.oneLine());
-                mainViewModel.failed(problem.oneLine());
+            try {
+                session.client().getKubernetesVersion();
+            } catch (RuntimeException e) {
+                throw new ProblemException(session.problem(e));
             }
-        });
+            return session;
+        }, mainViewModel.problems(), retry, session -> {
+            preferences.setLastConnection(session.context(), namespace);
+            onConnected.accept(new Connected(session, allNamespaces));
+        }, report -> mainViewModel.failed(report.problem().oneLine()));
     }
 
-    private Problem problemOf(Throwable failure) {
-        Throwable cause = Problems.unwrap(failure);
-        if (cause instanceof ProblemException pe) {
-            return pe.problem();
-        }
-        return active.current().map(s -> s.problem(cause)).orElseGet(() -> new Problem(Problem.Kind.CONNECTION,
-                "Could not connect", String.valueOf(cause.getMessage()), "check the kubeconfig and the network",
-                cause));
+    /** Connects again the way the last attempt did (the banner's "Retry" once the inventory failed). */
+    void retryLast() {
+        lastAttempt.run();
     }
 
     @FunctionalInterface

@@ -1,5 +1,7 @@
 package io.mirrorscope.app;
 
+import io.mirrorscope.core.Problem;
+import io.mirrorscope.core.ProblemException;
 import io.mirrorscope.core.inventory.Inventory;
 import io.mirrorscope.kafka.BrokerProbe;
 import io.mirrorscope.kafka.ClusterAccess;
@@ -7,51 +9,59 @@ import io.mirrorscope.kafka.ConsumerOptions;
 import io.mirrorscope.kafka.KafkaTopicReading;
 import io.mirrorscope.kube.KubeSession;
 import io.mirrorscope.kube.inventory.LiveInventory;
-import io.mirrorscope.ui.common.BackgroundWork;
+import io.mirrorscope.tracing.JaegerClient;
+import io.mirrorscope.tracing.TracingEndpoints;
 import io.mirrorscope.ui.browser.TopicBrowserController;
 import io.mirrorscope.ui.browser.TopicBrowserView;
 import io.mirrorscope.ui.browser.TopicBrowserViewModel;
-import io.mirrorscope.ui.common.WorkView;
+import io.mirrorscope.ui.common.BackgroundWork;
+import io.mirrorscope.ui.common.Fxml;
+import io.mirrorscope.ui.common.FxmlViews;
+import io.mirrorscope.ui.common.ProblemReport;
+import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.inventory.InventoryFeed;
 import io.mirrorscope.ui.inventory.InventoryView;
 import io.mirrorscope.ui.inventory.InventoryViewModel;
 import io.mirrorscope.ui.inventory.Panel;
+import io.mirrorscope.ui.main.MainWindowController;
 import io.mirrorscope.ui.main.MainWindowViewModel;
-import io.mirrorscope.ui.main.NavNode;
 import io.mirrorscope.ui.main.NavigationSections;
 import io.mirrorscope.ui.topology.TopologyView;
 import io.mirrorscope.ui.topology.TopologyViewModel;
+import io.mirrorscope.ui.traces.TracesView;
+import io.mirrorscope.ui.traces.TracesViewModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
 import javafx.application.Platform;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything that lives as long as one connection: the live inventory and the view models fed from it. Built on
- * connect, closed on context switch or exit. Opening a navigation entry asks it for the view to show.
+ * connect, closed on context switch or exit. Opening a {@link ViewTarget} focuses its tab or builds its view once.
  */
 final class Workspace implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
 
     /** A watch that stays silent this long is restarted (a proxy may have dropped it without a word). */
     private static final Duration SILENCE_LIMIT = Duration.ofMinutes(10);
 
+    /** What the workspace needs from the app around it. */
+    record Wiring(BackgroundWork work, ExecutorService io, MainWindowController window,
+                  Runnable reconnect) {
+    }
+
     private final KubeSession session;
     private final MainWindowViewModel mainViewModel;
+    private final Wiring wiring;
     private final LiveInventory live;
     private final InventoryViewModel inventoryViewModel = new InventoryViewModel(Clock.systemUTC());
     private final TopologyViewModel topologyViewModel = new TopologyViewModel();
 
-    Workspace(KubeSession session, MainWindowViewModel mainViewModel) {
+    /** {@code namespaces} empty: every namespace the user may list (LiveInventory decides how to watch them). */
+    Workspace(KubeSession session, List<String> namespaces, MainWindowViewModel mainViewModel, Wiring wiring) {
         this.session = session;
         this.mainViewModel = mainViewModel;
-        List<String> namespaces = session.namespace() == null ? List.of() : List.of(session.namespace());
+        this.wiring = wiring;
         this.live = new LiveInventory(session.client(), session.context(), namespaces, SILENCE_LIMIT);
         live.addListener(new InventoryFeed(Platform::runLater, inventoryViewModel::setInventory,
                 topologyViewModel::setInventory, this::showInNavigation));
@@ -65,44 +75,62 @@ final class Workspace implements AutoCloseable {
     }
 
     /** Lists everything once and starts the watches; runs on the I/O executor (it blocks until the first list). */
-    void start(BackgroundWork work) {
-        work.submit("Reading the inventory of " + session.context(), () -> {
+    void start() {
+        wiring.work().run("Reading the inventory of " + session.context(), () -> {
             live.start();
             return live.current();
-        }).whenComplete((inventory, failure) -> {
-            if (failure != null) {
-                LOG.warn("Inventory of {} failed to start: {}", session.context(), failure.toString());
-                mainViewModel.failed(Problems.oneLine(failure));
-            }
-        });
+        }, mainViewModel.problems(), wiring.reconnect(), inventory -> { },
+                report -> mainViewModel.failed(report.problem().oneLine()));
     }
 
     private void showInNavigation(Inventory inventory) {
         mainViewModel.showSections(NavigationSections.of(inventory));
     }
 
-    /** The view a navigation entry opens, if any. Called on the FX thread. */
-    Optional<WorkView> viewFor(NavNode node) {
-        return switch (node.kind()) {
-            case VIEW -> Optional.of(NavigationSections.TOPOLOGY.equals(node.key())
-                    ? TopologyView.create(topologyViewModel) : InventoryView.create(inventoryViewModel));
-            case CLUSTER -> Optional.empty(); // opens asynchronously: see openTopicBrowser
-            case MIRROR -> Optional.of(inventorySelecting(Panel.MIRRORS, node));
-            case TRACING -> Optional.of(inventorySelecting(Panel.TRACING, node));
-            default -> Optional.empty();
-        };
+    /** Opens what {@code target} stands for: its tab when one is open, a new view otherwise. FX thread. */
+    void open(ViewTarget target) {
+        MainWindowController window = wiring.window();
+        switch (target) {
+            case ViewTarget.Inventory t -> window.show(t, () -> InventoryView.create(inventoryViewModel));
+            case ViewTarget.Topology t -> window.show(t, () -> TopologyView.create(topologyViewModel));
+            case ViewTarget.Mirror m -> {
+                window.show(m.view(), () -> InventoryView.create(inventoryViewModel));
+                inventoryViewModel.reveal(Panel.MIRRORS, m.namespace(), m.name());
+            }
+            case ViewTarget.Tracing t -> window.show(t, () -> traces(t));
+            case ViewTarget.Cluster c -> window.viewOf(c).ifPresentOrElse(open -> window.show(c, () -> open),
+                    () -> openTopicBrowser(c));
+        }
+    }
+
+    /**
+     * The trace search of a tracing back-end, reached through the Kubernetes API's service proxy with the session's
+     * credentials (its Route where the proxy path fails). The client does no I/O until the view asks.
+     */
+    private TracesView traces(ViewTarget.Tracing target) {
+        TracesViewModel viewModel = new TracesViewModel(wiring.work());
+        TracesView view = TracesView.create(target, viewModel);
+        live.current().tracing().stream()
+                .filter(b -> b.meta().namespace().equals(target.namespace()) && b.meta().name().equals(target.name()))
+                .findFirst()
+                .ifPresentOrElse(backend -> viewModel.clientProperty().set(
+                        new JaegerClient(TracingEndpoints.forBackend(session, backend, null))),
+                        () -> BackgroundWork.report(viewModel.problems(), ProblemReport.of("Opening " + target.name(),
+                                new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "The tracing back-end "
+                                        + target.namespace() + "/" + target.name() + " is no longer listed", "",
+                                        "Refresh the inventory (F5) and open it again")), null)));
+        return view;
     }
 
     /**
      * Opens the topic browser of a cluster: reads its listeners and secrets, tunnels when only internal listeners
-     * exist, all off the FX thread; the tab appears when the brokers are reachable, a problem dialog otherwise.
+     * exist, all off the FX thread; the tab appears when the brokers are reachable, the banner says why not.
      */
-    void openTopicBrowser(NavNode node, BackgroundWork work, ExecutorService io, ViewLoader views,
-                          Consumer<WorkView> show, Consumer<String> fail) {
-        String[] nsName = NavigationSections.namespaceAndName(node).orElseThrow();
-        ClusterAccess.Target target = new ClusterAccess.Target(nsName[0], nsName[1], null, null, null,
+    private void openTopicBrowser(ViewTarget.Cluster cluster) {
+        ClusterAccess.Target target = new ClusterAccess.Target(cluster.namespace(), cluster.name(), null, null, null,
                 ClusterAccess.TunnelMode.AUTO);
-        work.submit("Connecting to the brokers of " + nsName[1], () -> {
+        ExecutorService io = wiring.io();
+        wiring.work().run("Connecting to the brokers of " + cluster.name(), () -> {
             ClusterAccess.Connection connection = ClusterAccess.open(session.client(), target);
             try {
                 BrokerProbe.requireReachable(connection.settings(), Duration.ofSeconds(10));
@@ -112,22 +140,33 @@ final class Workspace implements AutoCloseable {
                 connection.close();
                 throw e;
             }
-        }).whenComplete((parts, failure) -> {
-            if (failure != null) {
-                fail.accept(Problems.oneLine(failure));
-                return;
+        }, mainViewModel.problems(), () -> open(cluster), parts -> {
+            boolean[] used = {false};
+            try {
+                wiring.window().show(cluster, () -> {
+                    used[0] = true;
+                    return browser(cluster, parts);
+                });
+            } finally {
+                if (!used[0]) {
+                    io.execute(parts::close); // a second open raced this one, or building the view failed
+                }
             }
-            TopicBrowserViewModel viewModel = new TopicBrowserViewModel(parts.reading(), io, Platform::runLater,
-                    10_000);
-            ViewLoader.Loaded<TopicBrowserController> loaded = views.load(Fxml.TOPIC_BROWSER,
-                    new TopicBrowserController(viewModel));
-            String title = "Topics — " + nsName[1] + (parts.connection().tunnelled() ? " (tunnel)" : "");
-            // Closing an Admin client and tunnels blocks: never on the FX thread.
-            TopicBrowserView browser = new TopicBrowserView(title, loaded.root(), loaded.controller(),
-                    () -> io.execute(parts::close));
-            viewModel.loadTopics();
-            show.accept(browser);
         });
+    }
+
+    private TopicBrowserView browser(ViewTarget.Cluster cluster, BrowserParts parts) {
+        ExecutorService io = wiring.io();
+        TopicBrowserViewModel viewModel = new TopicBrowserViewModel(parts.reading(), wiring.work(),
+                TopicBrowserViewModel.Options.defaults(cluster.name()));
+        FxmlViews.Loaded<TopicBrowserController> loaded = FxmlViews.load(Fxml.TOPIC_BROWSER,
+                new TopicBrowserController(viewModel));
+        String title = cluster.title() + (parts.connection().tunnelled() ? " (tunnel)" : "");
+        // Closing an Admin client and tunnels blocks: never on the FX thread.
+        TopicBrowserView browser = new TopicBrowserView(cluster, title, loaded.root(), loaded.controller(),
+                () -> io.execute(parts::close));
+        viewModel.loadTopics();
+        return browser;
     }
 
     /** The reading and the connection (tunnels) behind one topic browser, closed together. */
@@ -140,12 +179,9 @@ final class Workspace implements AutoCloseable {
         }
     }
 
-    private WorkView inventorySelecting(Panel panel, NavNode node) {
-        NavigationSections.namespaceAndName(node).flatMap(nsName -> inventoryViewModel.rows(panel).stream()
-                        .filter(r -> r.meta().namespace().equals(nsName[0]) && r.meta().name().equals(nsName[1]))
-                        .findFirst())
-                .ifPresent(inventoryViewModel::select);
-        return InventoryView.create(inventoryViewModel);
+    /** The inventory's view model (tests look at what the views show). */
+    InventoryViewModel inventoryViewModel() {
+        return inventoryViewModel;
     }
 
     @Override

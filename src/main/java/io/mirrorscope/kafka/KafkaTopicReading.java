@@ -57,6 +57,35 @@ public final class KafkaTopicReading implements TopicReading, AutoCloseable {
     }
 
     @Override
+    public java.util.Optional<RawRecord> record(String topic, int partition, long offset) {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        try (org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer =
+                     ReadOnlyClients.consumer(settings, options)) {
+            consumer.assign(List.of(tp)); // assign only: no group, nothing committed
+            Long begin = consumer.beginningOffsets(List.of(tp)).get(tp);
+            Long end = consumer.endOffsets(List.of(tp)).get(tp);
+            if (begin == null || end == null || offset < begin || offset >= end) {
+                return java.util.Optional.empty(); // deleted by retention, or never written
+            }
+            consumer.seek(tp, offset);
+            long deadline = System.nanoTime() + options.apiTimeout().toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var r : consumer.poll(java.time.Duration.ofMillis(500)).records(tp)) {
+                    if (r.offset() == offset) {
+                        return java.util.Optional.of(TopicReader.toRaw(r));
+                    }
+                    if (r.offset() > offset) {
+                        return java.util.Optional.empty(); // compacted away or a transaction marker
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            throw KafkaProblems.exception(e, settings);
+        }
+    }
+
+    @Override
     public Tail open(String topic, List<Integer> partitions, StartPosition start, boolean follow, double rateLimit,
             RecordBuffer buffer, Consumer<Problem> onEnd) {
         RateLimit limit = new RateLimit(rateLimit);

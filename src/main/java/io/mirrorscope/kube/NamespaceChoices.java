@@ -40,7 +40,15 @@ public record NamespaceChoices(List<String> names, Source source) {
      * @throws ProblemException when the API server cannot be reached or refuses the credentials
      */
     public static NamespaceChoices list(KubeSession session) {
-        KubernetesClient client = session.client();
+        return list(session.client(), failure -> new ProblemException(session.problem(failure)));
+    }
+
+    /**
+     * Lists what the client's user may see; {@code failures} turns a failure of the connection into the problem to
+     * throw (the live inventory's "all namespaces" uses this without a session).
+     */
+    public static NamespaceChoices list(KubernetesClient client,
+                                        java.util.function.Function<Throwable, ProblemException> failures) {
         try {
             List<String> names = new ArrayList<>(client.namespaces().list().getItems().stream()
                     .map(n -> n.getMetadata().getName()).toList());
@@ -48,7 +56,7 @@ public record NamespaceChoices(List<String> names, Source source) {
             return new NamespaceChoices(List.copyOf(names), Source.NAMESPACES);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 403) {
-                throw new ProblemException(session.problem(e));
+                throw failures.apply(e);
             }
         }
         HttpClient http = client.getHttpClient();
@@ -65,12 +73,12 @@ public record NamespaceChoices(List<String> names, Source source) {
                 return new NamespaceChoices(List.copyOf(names), Source.OPENSHIFT_PROJECTS);
             }
             if (response.code() == 401) {
-                throw new ProblemException(session.problem(new KubernetesClientException("Unauthorized", 401, null)));
+                throw failures.apply(new KubernetesClientException("Unauthorized", 401, null));
             }
         } catch (ExecutionException e) {
-            throw new ProblemException(session.problem(e.getCause()));
+            throw failures.apply(e.getCause());
         } catch (IOException | TimeoutException e) {
-            throw new ProblemException(session.problem(e));
+            throw failures.apply(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

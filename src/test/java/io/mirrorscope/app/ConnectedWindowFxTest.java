@@ -9,6 +9,7 @@ import io.mirrorscope.kube.inventory.StrimziMockServer;
 import io.mirrorscope.testsupport.NavigationLabels;
 import io.mirrorscope.testsupport.Screenshots;
 import io.mirrorscope.ui.common.Styles;
+import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.main.ConnectionState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,8 +102,8 @@ class ConnectedWindowFxTest {
         Screenshots.save(root, "main-window-connected-seed");
 
         robot.interact(() -> {
-            services.mainWindowController().open(services.workspaceView("view/topology").orElseThrow());
-            services.mainWindowController().open(services.workspaceView("view/inventory").orElseThrow());
+            services.open(new ViewTarget.Topology());
+            services.open(new ViewTarget.Inventory());
         });
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Topology", "Inventory");

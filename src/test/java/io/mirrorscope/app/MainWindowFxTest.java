@@ -2,14 +2,36 @@ package io.mirrorscope.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mirrorscope.core.Problem;
+import io.mirrorscope.core.records.PartitionRange;
+import io.mirrorscope.core.records.RawRecord;
+import io.mirrorscope.core.records.RecordBuffer;
+import io.mirrorscope.core.records.StartPosition;
+import io.mirrorscope.core.records.TopicReading;
+import io.mirrorscope.kube.KubeSession;
+import io.mirrorscope.kube.Kubeconfig;
 import io.mirrorscope.testsupport.Screenshots;
+import io.mirrorscope.ui.browser.TopicBrowserController;
+import io.mirrorscope.ui.browser.TopicBrowserViewModel;
+import io.mirrorscope.ui.common.BackgroundWork;
+import io.mirrorscope.ui.common.Fxml;
+import io.mirrorscope.ui.common.FxmlViews;
+import io.mirrorscope.ui.common.ProblemBanner;
+import io.mirrorscope.ui.connect.ConnectDialogController;
+import io.mirrorscope.ui.connect.ConnectDialogViewModel;
+import io.mirrorscope.ui.inventory.InventoryController;
+import io.mirrorscope.ui.inventory.InventoryViewModel;
+import io.mirrorscope.ui.main.MainWindowController;
+import io.mirrorscope.ui.main.MainWindowViewModel;
+import io.mirrorscope.ui.topology.TopologyController;
+import io.mirrorscope.ui.topology.TopologyViewModel;
 import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.common.Theme;
+import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.common.WorkView;
 import io.mirrorscope.ui.main.AboutDialog;
 import io.mirrorscope.ui.main.ConnectionState;
 import io.mirrorscope.ui.main.NavNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -110,8 +132,8 @@ class MainWindowFxTest {
         }
 
         @Override
-        public String title() {
-            return title;
+        public ViewTarget target() {
+            return "Inventory".equals(title) ? new ViewTarget.Inventory() : new ViewTarget.Topology();
         }
 
         @Override
@@ -173,10 +195,71 @@ class MainWindowFxTest {
     }
 
     @Test
-    void everyFxmlLoads() {
+    void everyFxmlLoadsWithItsRealControllerAndHasAProblemBanner(FxRobot robot) {
+        BackgroundWork work = new BackgroundWork(Runnable::run, Runnable::run);
         for (Fxml fxml : Fxml.values()) {
-            assertThat(Files.exists(Path.of("src/main/resources" + fxml.resource()))).as(fxml.name()).isTrue();
+            FxmlViews.Loaded<?>[] loaded = new FxmlViews.Loaded<?>[1];
+            robot.interact(() -> loaded[0] = switch (fxml) {
+                case MAIN_WINDOW -> FxmlViews.load(fxml, new MainWindowController(new MainWindowViewModel(work),
+                        new NoActions()));
+                case CONNECT_DIALOG -> FxmlViews.load(fxml, new ConnectDialogController(new ConnectDialogViewModel(
+                        () -> Kubeconfig.load(Path.of("no-such-kubeconfig")), work, KubeSession.Options.desktop())));
+                case TOPIC_BROWSER -> FxmlViews.load(fxml, new TopicBrowserController(new TopicBrowserViewModel(
+                        new NoTopics(), work, TopicBrowserViewModel.Options.defaults("x"))));
+                case INVENTORY_VIEW -> FxmlViews.load(fxml, new InventoryController(
+                        new InventoryViewModel(java.time.Clock.systemUTC())));
+                case TOPOLOGY_VIEW -> FxmlViews.load(fxml, new TopologyController(new TopologyViewModel()));
+                case TRACES_VIEW -> FxmlViews.load(fxml, new io.mirrorscope.ui.traces.TracesController(
+                        new io.mirrorscope.ui.traces.TracesViewModel(work)));
+            });
+            assertThat(loaded[0].controller()).as(fxml.name()).isNotNull();
+            robot.interact(() -> new Scene(loaded[0].root()).getRoot().applyCss()); // skins: split panes' items
+            assertThat(loaded[0].root().lookup(".problem-banner")).as(fxml.name() + " has a problem banner")
+                    .isInstanceOf(ProblemBanner.class);
         }
         assertThat(root.lookup("#statusBar")).isNotNull();
+    }
+
+    /** Actions nobody triggers in the loading test. */
+    private static final class NoActions implements MainWindowController.Actions {
+        @Override
+        public void connect() {
+        }
+
+        @Override
+        public void open(NavNode node) {
+        }
+
+        @Override
+        public void about() {
+        }
+
+        @Override
+        public void quit() {
+        }
+    }
+
+    /** A cluster without topics, for loading the topic browser's FXML. */
+    private static final class NoTopics implements TopicReading {
+        @Override
+        public List<String> topics() {
+            return List.of();
+        }
+
+        @Override
+        public List<PartitionRange> partitions(String topic) {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Optional<RawRecord> record(String topic, int partition, long offset) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public Tail open(String topic, List<Integer> partitions, StartPosition start, boolean follow,
+                         double rateLimit, RecordBuffer buffer, java.util.function.Consumer<Problem> onEnd) {
+            throw new UnsupportedOperationException("not read in this test");
+        }
     }
 }

@@ -12,8 +12,7 @@ import io.mirrorscope.app.StartOptions;
 import io.mirrorscope.testsupport.NavigationLabels;
 import io.mirrorscope.testsupport.Screenshots;
 import io.mirrorscope.ui.common.Styles;
-import io.mirrorscope.ui.main.NavNode;
-import io.mirrorscope.ui.main.NavigationSections;
+import io.mirrorscope.ui.common.ViewTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -119,12 +118,10 @@ class SandboxInTheAppFxTest {
         // Kinds arrive one informer at a time: wait for the whole seed.
         await().atMost(Duration.ofSeconds(30)).until(() -> NavigationLabels.of(robot).containsAll(
                 List.of("europe-cluster", "us-cluster", "my-mirror-maker2", "my-jaeger")));
-        robot.interact(() -> services.mainWindowController()
-                .open(services.workspaceView("view/topology").orElseThrow()));
+        robot.interact(() -> services.open(new ViewTarget.Topology()));
         Screenshots.save(root, "sandbox-topology");
 
-        robot.interact(() -> services.openNavigation(NavNode.leaf(NavNode.Kind.CLUSTER, "us-cluster",
-                NavigationSections.key(NavNode.Kind.CLUSTER, Sandbox.NAMESPACE, "us-cluster"))));
+        robot.interact(() -> services.open(new ViewTarget.Cluster(Sandbox.NAMESPACE, "us-cluster")));
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> tabs.getTabs().size() == 2);
         assertThat(tabs.getTabs().get(1).getText()).isEqualTo("Topics — us-cluster");

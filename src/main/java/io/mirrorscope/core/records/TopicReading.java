@@ -17,6 +17,12 @@ public interface TopicReading {
     List<PartitionRange> partitions(String topic);
 
     /**
+     * Reads the one record at {@code offset} again (blocking; the I/O executor calls it). A table that keeps only
+     * previews asks for the full record when the detail pane shows it. Empty when the offset no longer exists.
+     */
+    java.util.Optional<RawRecord> record(String topic, int partition, long offset);
+
+    /**
      * Starts reading into {@code buffer}.
      *
      * @param partitions partitions to read; empty for all

@@ -11,6 +11,8 @@ import io.mirrorscope.core.inventory.Inventory;
 import io.mirrorscope.core.inventory.InventoryProblem;
 import io.mirrorscope.core.inventory.KindStatus;
 import io.mirrorscope.core.inventory.ResourceKind;
+import io.mirrorscope.kube.KubeErrors;
+import io.mirrorscope.kube.NamespaceChoices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The inventory kept current by one informer per kind and namespace ({@code inNamespace(ns)}, never cluster-wide).
+ * The inventory kept current by one informer per kind and namespace ({@code inNamespace(ns)}); with no namespace
+ * given, every namespace the user may list: one cluster-wide informer per kind ({@code inAnyNamespace}), or, for a
+ * kind the user may not list cluster-wide, one per namespace the user may see ({@link NamespaceChoices}).
  *
  * <p>Every add, change or delete schedules one rebuild (coalesced over {@link #DEBOUNCE}); the rebuild maps the
  * informers' caches and publishes an immutable {@link Inventory} to the listeners, on this class' own thread —
@@ -41,6 +45,10 @@ import org.slf4j.LoggerFactory;
 public final class LiveInventory implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveInventory.class);
+    /** The namespace of a cluster-wide informer ({@code inAnyNamespace}). */
+    private static final String ANY_NAMESPACE = "";
+    /** A watch down for less than this is being re-opened as usual, not "reconnecting". */
+    static final Duration RECONNECT_GRACE = Duration.ofSeconds(2);
     /** Changes arriving within this window become one snapshot. */
     static final Duration DEBOUNCE = Duration.ofMillis(100);
 
@@ -69,6 +77,8 @@ public final class LiveInventory implements AutoCloseable {
         volatile String failure;
         volatile KindStatus.State failureState;
         volatile long lastEventMillis;
+        volatile long downSinceMillis = -1;
+        volatile boolean restarting;
         volatile int restarts;
 
         Watched(ResourceKind kind, String version, String namespace) {
@@ -81,7 +91,7 @@ public final class LiveInventory implements AutoCloseable {
     /**
      * @param client       a client (the app passes its guarded session client)
      * @param context      the context name to report
-     * @param namespaces   the namespaces to watch (at least one)
+     * @param namespaces   the namespaces to watch; empty for every namespace the user may list
      * @param silenceLimit restart a watch after this long without an event
      */
     public LiveInventory(KubernetesClient client, String context, List<String> namespaces, Duration silenceLimit) {
@@ -90,9 +100,6 @@ public final class LiveInventory implements AutoCloseable {
 
     LiveInventory(KubernetesClient client, String context, List<String> namespaces, Duration silenceLimit,
                   Clock clock) {
-        if (namespaces.isEmpty()) {
-            throw new IllegalArgumentException("at least one namespace");
-        }
         this.client = client;
         this.context = context;
         this.namespaces = List.copyOf(namespaces);
@@ -127,25 +134,62 @@ public final class LiveInventory implements AutoCloseable {
                         kind.kind() + " (" + kind.group() + ") is not served by this cluster"));
                 continue;
             }
-            for (String ns : namespaces) {
-                Watched w = new Watched(kind, version, ns);
-                watched.put(kind + "/" + ns, w);
-                startInformer(w);
+            for (String ns : namespaces.isEmpty() ? List.of(ANY_NAMESPACE) : namespaces) {
+                watch(kind, version, ns);
             }
         }
         for (Watched w : watched.values()) {
             awaitFirstList(w);
+        }
+        if (namespaces.isEmpty()) {
+            watchNamespaceByNamespaceWhereClusterWideIsForbidden();
         }
         rebuildNow();
         long checkMillis = Math.max(200, Math.min(1000, silenceLimit.toMillis() / 4));
         scheduler.scheduleWithFixedDelay(this::checkWatches, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
     }
 
+    private Watched watch(ResourceKind kind, String version, String ns) {
+        Watched w = new Watched(kind, version, ns);
+        watched.put(kind + "/" + ns, w);
+        startInformer(w);
+        return w;
+    }
+
+    /**
+     * "All namespaces" for a user who may not list a kind cluster-wide: one informer per namespace the user may
+     * see instead (as an operator with namespace-scoped rights expects), keeping the refusal when there are none.
+     */
+    private void watchNamespaceByNamespaceWhereClusterWideIsForbidden() {
+        List<Watched> refused = watched.values().stream().filter(w -> w.namespace.equals(ANY_NAMESPACE)
+                && w.failureState == KindStatus.State.FORBIDDEN).toList();
+        if (refused.isEmpty()) {
+            return;
+        }
+        List<String> visible = NamespaceChoices.list(client, e -> KubeErrors.exception(e, null, null,
+                String.valueOf(client.getMasterUrl()))).names();
+        if (visible.isEmpty()) {
+            return; // the user may see no namespace: the cluster-wide refusal is the honest answer
+        }
+        List<Watched> started = new ArrayList<>();
+        for (Watched w : refused) {
+            watched.remove(w.kind + "/" + ANY_NAMESPACE);
+            SharedIndexInformer<GenericKubernetesResource> inf = w.informer;
+            if (inf != null) {
+                inf.stop();
+            }
+            for (String ns : visible) {
+                started.add(watch(w.kind, w.version, ns));
+            }
+        }
+        started.forEach(LiveInventory::awaitFirstList);
+    }
+
     private void startInformer(Watched w) {
         w.lastEventMillis = clock.millis();
-        SharedIndexInformer<GenericKubernetesResource> informer = client
-                .genericKubernetesResources(ResourceMapping.context(w.kind, w.version))
-                .inNamespace(w.namespace).runnableInformer(0);
+        var resources = client.genericKubernetesResources(ResourceMapping.context(w.kind, w.version));
+        SharedIndexInformer<GenericKubernetesResource> informer = (w.namespace.equals(ANY_NAMESPACE)
+                ? resources.inAnyNamespace() : resources.inNamespace(w.namespace)).runnableInformer(0);
         informer.exceptionHandler((started, t) -> {
             KubernetesClientException e = clientException(t);
             if (e != null && (e.getCode() == 403 || e.getCode() == 401)) {
@@ -177,18 +221,36 @@ public final class LiveInventory implements AutoCloseable {
         if (previous == null) {
             w.informer = informer;
         }
+        w.restarting = previous != null;
         w.started = informer.start();
         w.started.whenComplete((ok, t) -> {
-            if (t != null) {
-                KubernetesClientException e = clientException(t);
-                record(w, e != null ? e : t);
-            } else if (previous != null) {
-                // A restart swaps caches only once the new informer has listed: the panel never blinks empty.
-                w.informer = informer;
-                previous.stop();
+            try {
+                w.restarting = false;
+                if (t != null && previous != null && !isRefusal(t)) {
+                    // A fresh start while the server is away: keep the old cache (shown as reconnecting) and try
+                    // again on a later check, instead of a failure that would stick.
+                    informer.stop();
+                    LOG.debug("Re-opening the watch of {} {} failed: {}", w.kind.plural(), where(w.namespace),
+                            t.toString());
+                } else if (t != null) {
+                    KubernetesClientException e = clientException(t);
+                    record(w, e != null ? e : t);
+                } else if (previous != null) {
+                    // A restart swaps caches only once the new informer has listed: the panel never blinks empty.
+                    w.informer = informer;
+                    previous.stop();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Handling the start of the {} watch in {} failed", w.kind.plural(), w.namespace, e);
+            } finally {
+                scheduleRebuild();
             }
-            scheduleRebuild();
         });
+    }
+
+    private static boolean isRefusal(Throwable t) {
+        KubernetesClientException e = clientException(t);
+        return e != null && (e.getCode() == 401 || e.getCode() == 403);
     }
 
     /** The KubernetesClientException in a cause chain (fabric8 wraps them in completion exceptions). */
@@ -241,6 +303,15 @@ public final class LiveInventory implements AutoCloseable {
         if (closed) {
             return;
         }
+        try {
+            rebuild();
+        } catch (RuntimeException e) {
+            // A scheduled task's exception would vanish in its future, and the UI would show a stale state.
+            LOG.error("Rebuilding the inventory of {} failed", context, e);
+        }
+    }
+
+    private void rebuild() {
         Inventory.Parts parts = Inventory.Parts.empty();
         parts.kinds().putAll(fixedStates);
         Map<ResourceKind, KindStatus> states = new EnumMap<>(ResourceKind.class);
@@ -270,7 +341,8 @@ public final class LiveInventory implements AutoCloseable {
                 LOG.debug("Query services not checked: {}", e.toString());
             }
         }
-        Inventory next = Inventory.assemble(context, namespaces, parts);
+        Inventory next = Inventory.assemble(context, namespaces.isEmpty() ? seenNamespaces(parts) : namespaces,
+                parts);
         current = next;
         for (Consumer<Inventory> l : listeners) {
             try {
@@ -281,16 +353,46 @@ public final class LiveInventory implements AutoCloseable {
         }
     }
 
-    private static KindStatus state(Watched w) {
+    private KindStatus state(Watched w) {
         if (w.failureState != null) {
             return new KindStatus(w.kind, w.failureState, w.version, w.failure);
         }
         SharedIndexInformer<GenericKubernetesResource> inf = w.informer;
         if (inf != null && inf.isRunning() && !inf.isWatching()) {
-            return new KindStatus(w.kind, KindStatus.State.RECONNECTING, w.version,
-                    "watch of " + w.kind.plural() + " in " + w.namespace + " dropped; reconnecting");
+            long now = clock.millis();
+            if (w.downSinceMillis < 0) {
+                w.downSinceMillis = now;
+            }
+            // A server (or an idle-timeout proxy) ends watch streams routinely and fabric8 opens the next one at
+            // once: only a watch still down after RECONNECT_GRACE is "reconnecting" for the status bar.
+            if (now - w.downSinceMillis >= RECONNECT_GRACE.toMillis()) {
+                return new KindStatus(w.kind, KindStatus.State.RECONNECTING, w.version,
+                        "watch of " + w.kind.plural() + " " + where(w.namespace) + " dropped; reconnecting");
+            }
+            return KindStatus.ok(w.kind, w.version);
         }
+        w.downSinceMillis = -1;
         return KindStatus.ok(w.kind, w.version);
+    }
+
+    private static String where(String namespace) {
+        return namespace.equals(ANY_NAMESPACE) ? "in any namespace" : "in " + namespace;
+    }
+
+    /** Watching every namespace: the snapshot names the namespaces its resources are in. */
+    private List<String> seenNamespaces(Inventory.Parts parts) {
+        java.util.TreeSet<String> seen = new java.util.TreeSet<>();
+        for (Watched w : watched.values()) {
+            SharedIndexInformer<GenericKubernetesResource> inf = w.informer;
+            if (inf != null) {
+                for (GenericKubernetesResource r : inf.getStore().list()) {
+                    if (r.getMetadata() != null && r.getMetadata().getNamespace() != null) {
+                        seen.add(r.getMetadata().getNamespace());
+                    }
+                }
+            }
+        }
+        return List.copyOf(seen);
     }
 
     /** Publishes watch-state changes and restarts watches silent for too long. */
@@ -298,12 +400,20 @@ public final class LiveInventory implements AutoCloseable {
         try {
             boolean stateChanged = false;
             for (Watched w : watched.values()) {
-                KindStatus now = state(w);
                 KindStatus shown = current.kinds().get(w.kind);
-                if (shown == null || shown.state() != now.state()) {
+                if (shown == null || shown.state() != mergedState(w.kind)) {
                     stateChanged = true;
                 }
-                if (w.failureState == null && clock.millis() - w.lastEventMillis > silenceLimit.toMillis()) {
+                if (w.failureState == null && w.downSinceMillis >= 0 && !w.restarting
+                        && clock.millis() - w.downSinceMillis >= RECONNECT_GRACE.toMillis()) {
+                    // fabric8 re-opens an ended watch with a growing back-off (it resets only on an event, and a
+                    // quiet cluster sends none), so behind an idle-timeout proxy the watch would be down most of
+                    // the time: list and watch afresh now instead.
+                    LOG.debug("Watch of {} {} down since {}; opening it afresh", w.kind.plural(),
+                            where(w.namespace), w.downSinceMillis);
+                    w.restarts++;
+                    startInformer(w);
+                } else if (w.failureState == null && clock.millis() - w.lastEventMillis > silenceLimit.toMillis()) {
                     LOG.info("No event on {} in {} for {}; restarting the watch", w.kind.plural(), w.namespace,
                             silenceLimit);
                     w.restarts++;
@@ -314,8 +424,14 @@ public final class LiveInventory implements AutoCloseable {
                 scheduleRebuild();
             }
         } catch (RuntimeException e) {
-            LOG.warn("Watch check failed", e);
+            LOG.error("Watch check failed", e);
         }
+    }
+
+    /** The state a kind is shown with: the first not-OK state among its informers, as the rebuild merges it. */
+    private KindStatus.State mergedState(ResourceKind kind) {
+        return watched.values().stream().filter(w -> w.kind == kind).map(w -> state(w).state())
+                .filter(s -> s != KindStatus.State.OK).findFirst().orElse(KindStatus.State.OK);
     }
 
     /** How many times silent watches were restarted (all kinds); for the status bar and tests. */

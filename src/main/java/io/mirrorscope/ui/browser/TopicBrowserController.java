@@ -50,6 +50,8 @@ public final class TopicBrowserController {
     @FXML private Label filterErrorLabel;
     @FXML private Label countLabel;
     @FXML private Label statusLabel;
+    @FXML private Label memoryLabel;
+    @FXML private io.mirrorscope.ui.common.ProblemBanner problemBanner;
 
     private final TopicBrowserViewModel viewModel;
     private final AnimationTimer pulse = new AnimationTimer() {
@@ -112,6 +114,8 @@ public final class TopicBrowserController {
                         + " dropped" : ""),
                 viewModel.visibleRecords(), viewModel.records(), viewModel.droppedProperty()));
         statusLabel.textProperty().bind(viewModel.statusProperty());
+        memoryLabel.textProperty().bind(viewModel.memoryTextProperty().map(m -> "Rows hold " + m));
+        problemBanner.bind(viewModel.problems());
         pulse.start();
     }
 
@@ -127,6 +131,7 @@ public final class TopicBrowserController {
     /** Stops the pulse and the read; the tab is closing. */
     public void close() {
         pulse.stop();
+        problemBanner.unbind();
         viewModel.close();
     }
 

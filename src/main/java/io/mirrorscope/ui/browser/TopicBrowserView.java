@@ -1,5 +1,6 @@
 package io.mirrorscope.ui.browser;
 
+import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.common.WorkView;
 import javafx.scene.Node;
 
@@ -9,6 +10,7 @@ import javafx.scene.Node;
  */
 public final class TopicBrowserView implements WorkView {
 
+    private final ViewTarget target;
     private final String title;
     private final Node root;
     private final TopicBrowserController controller;
@@ -18,11 +20,18 @@ public final class TopicBrowserView implements WorkView {
      * {@code root} and {@code controller} come from loading {@code topic_browser.fxml}; {@code afterClose} releases
      * what the view's owner opened for it (the reading, tunnels), once the read has stopped.
      */
-    public TopicBrowserView(String title, Node root, TopicBrowserController controller, Runnable afterClose) {
+    public TopicBrowserView(ViewTarget target, String title, Node root, TopicBrowserController controller,
+                            Runnable afterClose) {
+        this.target = target;
         this.title = title;
         this.root = root;
         this.controller = controller;
         this.afterClose = afterClose;
+    }
+
+    @Override
+    public ViewTarget target() {
+        return target;
     }
 
     @Override

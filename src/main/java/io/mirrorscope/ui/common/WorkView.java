@@ -8,8 +8,13 @@ import javafx.scene.Node;
  */
 public interface WorkView {
 
+    /** What the view shows; the work area keeps one view per target and focuses it when opened again. */
+    ViewTarget target();
+
     /** The tab's title. */
-    String title();
+    default String title() {
+        return target().title();
+    }
 
     /** The view's root node. */
     Node node();

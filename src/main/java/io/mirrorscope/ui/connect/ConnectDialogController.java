@@ -27,6 +27,7 @@ public final class ConnectDialogController {
     @FXML private BorderPane root;
     @FXML private Label kubeconfigLabel;
     @FXML private Label loadProblemLabel;
+    @FXML private io.mirrorscope.ui.common.ProblemBanner problemBanner;
     @FXML private TableView<KubeContext> contextsTable;
     @FXML private TableColumn<KubeContext, String> nameColumn;
     @FXML private TableColumn<KubeContext, String> serverColumn;
@@ -56,6 +57,7 @@ public final class ConnectDialogController {
         kubeconfigLabel.textProperty().bind(Bindings.concat("kubeconfig: ", viewModel.kubeconfigTextProperty()));
         showWhen(loadProblemLabel, viewModel.loadProblemProperty().isNotEmpty());
         loadProblemLabel.textProperty().bind(viewModel.loadProblemProperty());
+        problemBanner.bind(viewModel.problems());
 
         contextsTable.setItems(viewModel.contexts());
         column(nameColumn, KubeContext::name);

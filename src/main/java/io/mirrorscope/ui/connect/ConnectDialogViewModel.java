@@ -1,7 +1,5 @@
 package io.mirrorscope.ui.connect;
 
-import io.mirrorscope.core.Problem;
-import io.mirrorscope.core.ProblemException;
 import io.mirrorscope.kube.ConnectionCheck;
 import io.mirrorscope.kube.KubeContext;
 import io.mirrorscope.kube.KubeSession;
@@ -9,9 +7,9 @@ import io.mirrorscope.kube.Kubeconfig;
 import io.mirrorscope.kube.NamespaceChoices;
 import io.mirrorscope.kube.PermissionCheck;
 import io.mirrorscope.ui.common.BackgroundWork;
+import io.mirrorscope.ui.common.ProblemSlot;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -60,6 +58,7 @@ public final class ConnectDialogViewModel {
     private final Supplier<Kubeconfig> loader;
     private final BackgroundWork work;
     private final KubeSession.Options options;
+    private final ProblemSlot problems = new ProblemSlot();
     private Kubeconfig kubeconfig;
     private long generation;
     private String preferredContext;
@@ -152,15 +151,9 @@ public final class ConnectDialogViewModel {
     /** Loads the kubeconfig in the background and preselects the current (or the preferred) context. */
     public CompletableFuture<Void> load() {
         long gen = ++generation;
-        return work.submit("Reading kubeconfig", loader::get).handle((loaded, failure) -> {
+        return work.run("Reading the kubeconfig", loader::get, problems, this::load, loaded -> {
             if (gen != generation) {
-                return null;
-            }
-            if (failure != null) {
-                kubeconfig = null;
-                contexts.clear();
-                loadProblem.set(problemOf(failure).oneLine());
-                return null;
+                return;
             }
             kubeconfig = loaded;
             loadProblem.set(loaded.contexts().isEmpty() ? "The kubeconfig has no contexts (" + describe(loaded)
@@ -174,7 +167,12 @@ public final class ConnectDialogViewModel {
             if (current != null && current.name().equals(preferredContext) && preferredNamespace != null) {
                 namespace.set(preferredNamespace);
             }
-            return null;
+        }, report -> {
+            if (gen == generation) {
+                kubeconfig = null;
+                contexts.clear();
+                loadProblem.set(""); // the banner has it, in full
+            }
         });
     }
 
@@ -190,22 +188,25 @@ public final class ConnectDialogViewModel {
         checkState.set(CheckState.RUNNING);
         checkSummary.set("Checking " + context.name() + "…");
         permissions.clear();
-        return work.submit("Checking connection to " + context.name(), () -> {
+        return work.run("Checking the connection to " + context.name(), () -> {
             try (KubeSession session = KubeSession.open(config, context.name(), ns, options)) {
                 return ConnectionCheck.run(session, ns);
             }
-        }).handle((result, failure) -> {
-            if (gen != generation) {
-                return null;
+        }, problems, this::check, result -> {
+            if (gen == generation) {
+                showCheck(result);
             }
-            if (failure != null) {
+        }, report -> {
+            if (gen == generation) {
                 checkState.set(CheckState.FAILED);
-                checkSummary.set(problemOf(failure).oneLine());
-                return null;
+                checkSummary.set("Check failed: see the problem above");
             }
-            showCheck(result);
-            return null;
         });
+    }
+
+    /** The dialog's problem banner: a kubeconfig that cannot be read, a check that failed. */
+    public ProblemSlot problems() {
+        return problems;
     }
 
     /** The choice to connect with, when one is complete. */
@@ -268,14 +269,5 @@ public final class ConnectDialogViewModel {
     private static String describe(Kubeconfig k) {
         return k.files().isEmpty() ? "no kubeconfig file found" : String.join(", ",
                 k.files().stream().map(Object::toString).toList());
-    }
-
-    private static Problem problemOf(Throwable failure) {
-        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
-        if (t instanceof ProblemException pe) {
-            return pe.problem();
-        }
-        return new Problem(Problem.Kind.INTERNAL, "Unexpected error", String.valueOf(t), "see the log", t);
     }
 }

@@ -40,6 +40,12 @@ public final class InventoryController {
     @FXML
     private TableView<Condition> conditions;
 
+    @FXML
+    private io.mirrorscope.ui.common.ProblemBanner problemBanner;
+
+    /** Everything this view registered on the shared view model; {@link #close()} cancels them together. */
+    private javafx.util.Subscription subscriptions = javafx.util.Subscription.EMPTY;
+
     public InventoryController(InventoryViewModel viewModel) {
         this.viewModel = viewModel;
     }
@@ -66,7 +72,24 @@ public final class InventoryController {
                 conditionColumn("Since", Condition::lastTransitionTime, 170)));
         conditions.setPlaceholder(new Label("No conditions"));
         conditions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        viewModel.yamlProperty().addListener((obs, old, yaml) -> showYaml(yaml));
+        problemBanner.bind(viewModel.problems());
+        // The view model outlives this view (one per connection): listeners on it are subscriptions, cancelled
+        // in close(), so a closed view can be collected. Bindings (bind, setItems) hold their views weakly.
+        subscriptions = javafx.util.Subscription.combine(
+                viewModel.yamlProperty().subscribe(this::showYaml),
+                viewModel.visiblePanelProperty().subscribe(p -> tabs.getSelectionModel().select(p.ordinal())));
+        tabs.getSelectionModel().selectedIndexProperty().subscribe(i -> {
+            if (i.intValue() >= 0) {
+                viewModel.visiblePanelProperty().set(Panel.values()[i.intValue()]);
+            }
+        });
+    }
+
+    /** Releases the listeners on the view model; the view is closing. */
+    public void close() {
+        subscriptions.unsubscribe();
+        subscriptions = javafx.util.Subscription.EMPTY;
+        problemBanner.unbind();
     }
 
     private Tab tab(Panel panel) {

@@ -1,7 +1,9 @@
 package io.mirrorscope.ui.inventory;
 
+import io.mirrorscope.ui.common.Fxml;
 import io.mirrorscope.ui.common.FxmlViews;
 import io.mirrorscope.ui.common.Styles;
+import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.common.WorkView;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -11,8 +13,6 @@ import javafx.scene.Parent;
  * Feed it with {@code viewModel.setInventory(inventory)} on the FX thread.
  */
 public final class InventoryView implements WorkView {
-
-    public static final String FXML = "/fxml/inventory_view.fxml";
 
     private final Parent root;
     private final InventoryController controller;
@@ -25,7 +25,7 @@ public final class InventoryView implements WorkView {
     /** Loads the view around a view model. */
     public static InventoryView create(InventoryViewModel viewModel) {
         InventoryController controller = new InventoryController(viewModel);
-        Parent root = FxmlViews.load(FXML, controller);
+        Parent root = FxmlViews.load(Fxml.INVENTORY_VIEW, controller).root();
         root.getStylesheets().add(Styles.STYLESHEET);
         root.getStylesheets().add("/css/inventory.css");
         return new InventoryView(root, controller);
@@ -36,8 +36,13 @@ public final class InventoryView implements WorkView {
     }
 
     @Override
-    public String title() {
-        return "Inventory";
+    public ViewTarget target() {
+        return new ViewTarget.Inventory();
+    }
+
+    @Override
+    public void close() {
+        controller.close();
     }
 
     @Override

@@ -41,6 +41,10 @@ public final class InventoryViewModel {
     private final Map<Panel, FilteredList<InventoryRow>> filtered = new EnumMap<>(Panel.class);
     private final Map<Panel, ReadOnlyStringWrapper> panelMessages = new EnumMap<>(Panel.class);
     private final ReadOnlyObjectWrapper<InventoryRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final javafx.beans.property.ObjectProperty<Panel> visiblePanel =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "visiblePanel", Panel.CLUSTERS);
+    /** Each panel keeps its own selection; the details pane shows the visible panel's. */
+    private final Map<Panel, InventoryRow> selections = new EnumMap<>(Panel.class);
     private final ReadOnlyStringWrapper yaml = new ReadOnlyStringWrapper(this, "yaml", "");
     private final ReadOnlyStringWrapper detailsTitle = new ReadOnlyStringWrapper(this, "detailsTitle",
             "Select a resource");
@@ -52,6 +56,8 @@ public final class InventoryViewModel {
 
     private final Clock clock;
 
+    private final io.mirrorscope.ui.common.ProblemSlot problems = new io.mirrorscope.ui.common.ProblemSlot();
+
     public InventoryViewModel(Clock clock) {
         this.clock = clock;
         for (Panel p : Panel.values()) {
@@ -61,6 +67,17 @@ public final class InventoryViewModel {
             panelMessages.put(p, new ReadOnlyStringWrapper(this, p.name() + "Message", ""));
         }
         filter.addListener((obs, old, f) -> applyFilter());
+        visiblePanel.addListener((obs, old, panel) -> showDetails(panel == null ? null : selections.get(panel)));
+    }
+
+    /** The inventory's problem banner (a watch that cannot start, a kind that fails). */
+    public io.mirrorscope.ui.common.ProblemSlot problems() {
+        return problems;
+    }
+
+    /** The panel (tab) the user sees; the details pane shows only a resource of this panel. */
+    public javafx.beans.property.ObjectProperty<Panel> visiblePanelProperty() {
+        return visiblePanel;
     }
 
     public StringProperty filterProperty() {
@@ -122,8 +139,8 @@ public final class InventoryViewModel {
                     version(c.meta().apiVersion())), c.conditions(), c.notes()));
         }
         for (KafkaNodePool p : inv.nodePools()) {
-            next.get(Panel.CLUSTERS).add(new InventoryRow(Panel.CLUSTERS, p.meta(), Health.UNKNOWN, List.of(
-                    "pool of " + dash(p.cluster()), String.join(",", p.roles()), dash(p.replicas()), "",
+            next.get(Panel.NODE_POOLS).add(new InventoryRow(Panel.NODE_POOLS, p.meta(), Health.UNKNOWN, List.of(
+                    dash(p.cluster()), String.join(",", p.roles()), dash(p.replicas()),
                     version(p.meta().apiVersion())), List.of(), p.notes()));
         }
         for (Mirror m : inv.mirrors()) {
@@ -167,14 +184,39 @@ public final class InventoryViewModel {
                 + (failing > 0 ? " · " + failing + " mirror" + (failing > 1 ? "s" : "") + " failing" : "")
                 + (inv.problems().isEmpty() ? "" : " · " + inv.problems().size() + " problems")
                 + (watchesDown > 0 ? " · reconnecting watches" : ""));
-        InventoryRow sel = selected.get();
-        if (sel != null) {
-            select(next.get(sel.panel()).stream().filter(r -> r.key().equals(sel.key())).findFirst().orElse(null));
+        for (Panel p : Panel.values()) {
+            InventoryRow sel = selections.get(p);
+            if (sel != null) {
+                InventoryRow now = next.get(p).stream().filter(r -> r.key().equals(sel.key())).findFirst()
+                        .orElse(null);
+                selections.put(p, now);
+            }
+        }
+        showDetails(selections.get(visiblePanel.get()));
+    }
+
+    /** Selects a row in its panel (remembered per panel); the details pane shows it when its panel is visible. */
+    public void select(InventoryRow row) {
+        if (row == null) {
+            selections.remove(visiblePanel.get());
+            showDetails(null);
+            return;
+        }
+        selections.put(row.panel(), row);
+        if (row.panel() == visiblePanel.get()) {
+            showDetails(row);
         }
     }
 
-    /** Selects a row (null clears); fills YAML, conditions and notes. */
-    public void select(InventoryRow row) {
+    /** Shows {@code panel} with the resource {@code namespace/name} selected, if it is there (a mirror opened). */
+    public void reveal(Panel panel, String namespace, String name) {
+        rows.get(panel).stream().filter(r -> r.meta().namespace().equals(namespace) && r.meta().name().equals(name))
+                .findFirst().ifPresent(r -> selections.put(panel, r));
+        visiblePanel.set(panel);
+        showDetails(selections.get(panel));
+    }
+
+    private void showDetails(InventoryRow row) {
         selected.set(row);
         if (row == null) {
             detailsTitle.set("Select a resource");

@@ -5,14 +5,16 @@ import java.util.List;
 
 /** The tables of the inventory view, the kinds each shows, and its key columns. */
 public enum Panel {
-    CLUSTERS("Kafka clusters", List.of(ResourceKind.KAFKA, ResourceKind.KAFKA_NODE_POOL),
+    // Node pools have their own panel: counted with the clusters they made "Kafka clusters (4)" of two clusters.
+    CLUSTERS("Kafka clusters", List.of(ResourceKind.KAFKA),
             List.of("Kafka", "Metadata", "Brokers", "Listeners", "API")),
     MIRRORS("Mirrors", List.of(ResourceKind.KAFKA_MIRROR_MAKER_2, ResourceKind.KAFKA_MIRROR_MAKER,
             ResourceKind.KAFKA_CONNECTOR), List.of("Kind", "Links", "Topics", "Naming")),
     TOPICS("Topics", List.of(ResourceKind.KAFKA_TOPIC), List.of("Cluster", "Topic", "Partitions", "Replicas")),
     USERS("Users", List.of(ResourceKind.KAFKA_USER), List.of("Cluster", "Authentication", "Authorization")),
     TRACING("Tracing", List.of(ResourceKind.JAEGER, ResourceKind.TEMPO_STACK, ResourceKind.TEMPO_MONOLITHIC),
-            List.of("Kind", "Query service", "URL"));
+            List.of("Kind", "Query service", "URL")),
+    NODE_POOLS("Node pools", List.of(ResourceKind.KAFKA_NODE_POOL), List.of("Cluster", "Roles", "Replicas", "API"));
 
     private final String title;
     private final List<ResourceKind> kinds;

@@ -1,5 +1,6 @@
 package io.mirrorscope.ui.main;
 
+import io.mirrorscope.ui.common.ProblemBanner;
 import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.common.Theme;
 import io.mirrorscope.ui.common.WorkView;
@@ -51,6 +52,7 @@ public final class MainWindowController {
     @FXML private Label insecureBadge;
     @FXML private Label readOnlyBadge;
     @FXML private Menu sandboxMenu;
+    @FXML private ProblemBanner problemBanner;
     @FXML private ToggleGroup themeGroup;
     @FXML private RadioMenuItem themeSystem;
     @FXML private RadioMenuItem themeLight;
@@ -68,6 +70,7 @@ public final class MainWindowController {
     @FXML
     private void initialize() {
         workArea = new WorkArea(tabs);
+        problemBanner.bind(viewModel.problems());
         Region dot = new Region();
         dot.getStyleClass().add(Styles.STATE_DOT);
         connectionLabel.setGraphic(dot);
@@ -121,9 +124,25 @@ public final class MainWindowController {
         viewModel.darkProperty().subscribe(dark -> root.pseudoClassStateChanged(Styles.DARK, dark));
     }
 
-    /** Shows {@code view} in a tab; a view with the same title already open is selected instead. */
+    /** Shows {@code view} in a tab; a view of the same target already open is selected instead. */
     public void open(WorkView view) {
         workArea.open(view);
+    }
+
+    /** Focuses the tab showing {@code target}, or builds its view with {@code factory}; returns the view. */
+    public WorkView show(io.mirrorscope.ui.common.ViewTarget target,
+                         java.util.function.Supplier<? extends WorkView> factory) {
+        return workArea.show(target, factory);
+    }
+
+    /** The open view of {@code target}, if any. */
+    public java.util.Optional<WorkView> viewOf(io.mirrorscope.ui.common.ViewTarget target) {
+        return workArea.viewOf(target);
+    }
+
+    /** How many views are open (one per target). */
+    public int openViews() {
+        return workArea.size();
     }
 
     /** Closes every open view (context switch). */

@@ -1,6 +1,7 @@
 package io.mirrorscope.ui.main;
 
 import io.mirrorscope.ui.common.BackgroundWork;
+import io.mirrorscope.ui.common.ProblemSlot;
 import io.mirrorscope.ui.common.Theme;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -40,21 +41,30 @@ public final class MainWindowViewModel {
     private final ObservableValue<String> emptyStateHint;
 
     private final BackgroundWork work;
+    private final ProblemSlot problems;
 
     public MainWindowViewModel(BackgroundWork work) {
+        this(work, new ProblemSlot());
+    }
+
+    /** {@code problems} is the app's one display for failures that belong to no view (uncaught ones too). */
+    public MainWindowViewModel(BackgroundWork work, ProblemSlot problems) {
         this.work = work;
+        this.problems = problems;
         this.dark = Bindings.createBooleanBinding(() -> theme.get().isDark(systemPrefersDark.get()),
                 theme, systemPrefersDark);
         this.emptyStateTitle = connection.map(state -> switch (state) {
             case DISCONNECTED -> "Connect to a cluster…";
-            case CONNECTING, RECONNECTING -> "Connecting to " + context.get() + "…";
+            case CONNECTING -> "Connecting to " + context.get() + "…";
+            case RECONNECTING -> "Reconnecting to " + context.get() + "… (showing the last known state)";
             case CONNECTED -> "Pick a cluster, mirror or tracing back-end on the left";
             case FAILED -> "Could not connect to " + context.get();
         });
         this.emptyStateHint = connection.map(state -> switch (state) {
             case DISCONNECTED -> "File ▸ Connect… (Ctrl+K) picks a kubeconfig context and namespace. "
                     + "No cluster at hand? Start the sandbox: see the README's first command.";
-            case CONNECTING, RECONNECTING -> "Reading the kubeconfig and asking the API server who you are.";
+            case CONNECTING -> "Reading the kubeconfig and asking the API server who you are.";
+            case RECONNECTING -> connectionDetail.get();
             case CONNECTED -> "Everything here is read-only: MirrorScope never writes to Kubernetes or Kafka.";
             case FAILED -> connectionDetail.get();
         });
@@ -115,6 +125,11 @@ public final class MainWindowViewModel {
 
     public BackgroundWork work() {
         return work;
+    }
+
+    /** The main window's problem banner: connection failures and failures that belong to no view. */
+    public ProblemSlot problems() {
+        return problems;
     }
 
     // Commands

@@ -1,5 +1,6 @@
 package io.mirrorscope.ui.main;
 
+import io.mirrorscope.ui.common.ViewTarget;
 import java.util.List;
 
 /**
@@ -10,8 +11,9 @@ import java.util.List;
  * @param label    the text shown
  * @param key      a stable identity ("context/ns/kind/name") so the tree keeps expansion and selection
  * @param children the entries below it
+ * @param target   what opening the entry shows; null for entries that open nothing
  */
-public record NavNode(Kind kind, String label, String key, List<NavNode> children) {
+public record NavNode(Kind kind, String label, String key, List<NavNode> children, ViewTarget target) {
 
     /** Kinds of navigation entries. */
     public enum Kind { CONTEXT, NAMESPACE, SECTION, VIEW, CLUSTER, MIRROR, TRACING, PLACEHOLDER }
@@ -20,7 +22,16 @@ public record NavNode(Kind kind, String label, String key, List<NavNode> childre
         children = List.copyOf(children);
     }
 
+    /** An entry that opens nothing (context, namespace, section, placeholder). */
+    public NavNode(Kind kind, String label, String key, List<NavNode> children) {
+        this(kind, label, key, children, null);
+    }
+
     public static NavNode leaf(Kind kind, String label, String key) {
-        return new NavNode(kind, label, key, List.of());
+        return new NavNode(kind, label, key, List.of(), null);
+    }
+
+    public static NavNode leaf(Kind kind, String label, String key, ViewTarget target) {
+        return new NavNode(kind, label, key, List.of(), target);
     }
 }

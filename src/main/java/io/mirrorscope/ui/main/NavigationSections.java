@@ -4,9 +4,10 @@ import io.mirrorscope.core.inventory.Health;
 import io.mirrorscope.core.inventory.Inventory;
 import io.mirrorscope.core.inventory.ResourceMeta;
 import io.mirrorscope.core.inventory.TracingBackend;
+import io.mirrorscope.ui.common.ViewTarget;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Builds the navigation entries under a namespace from an inventory snapshot: the overview views, then Kafka
@@ -14,7 +15,7 @@ import java.util.Optional;
  */
 public final class NavigationSections {
 
-    /** Keys of the overview entries; opening them opens the view of that name. */
+    /** Tree keys of the overview entries (identity in the tree only; what they open is their target). */
     public static final String INVENTORY = "view/inventory";
     public static final String TOPOLOGY = "view/topology";
 
@@ -24,14 +25,17 @@ public final class NavigationSections {
     public static List<NavNode> of(Inventory inventory) {
         boolean allNamespaces = inventory.namespaces().isEmpty() || inventory.namespaces().size() > 1;
         List<NavNode> sections = new ArrayList<>();
-        sections.add(NavNode.leaf(NavNode.Kind.VIEW, "Inventory", INVENTORY));
-        sections.add(NavNode.leaf(NavNode.Kind.VIEW, "Topology", TOPOLOGY));
+        sections.add(NavNode.leaf(NavNode.Kind.VIEW, "Inventory", INVENTORY, new ViewTarget.Inventory()));
+        sections.add(NavNode.leaf(NavNode.Kind.VIEW, "Topology", TOPOLOGY, new ViewTarget.Topology()));
         sections.add(section("Kafka clusters", "clusters", inventory.clusters().stream()
-                .map(c -> entry(NavNode.Kind.CLUSTER, c.meta(), c.health(), allNamespaces)).toList()));
+                .map(c -> entry(NavNode.Kind.CLUSTER, c.meta(), c.health(), allNamespaces, ViewTarget.Cluster::new))
+                .toList()));
         sections.add(section("Mirrors", "mirrors", inventory.mirrors().stream()
-                .map(m -> entry(NavNode.Kind.MIRROR, m.meta(), m.health(), allNamespaces)).toList()));
+                .map(m -> entry(NavNode.Kind.MIRROR, m.meta(), m.health(), allNamespaces, ViewTarget.Mirror::new))
+                .toList()));
         sections.add(section("Tracing", "tracing", inventory.tracing().stream()
-                .map(t -> entry(NavNode.Kind.TRACING, t.meta(), health(t), allNamespaces)).toList()));
+                .map(t -> entry(NavNode.Kind.TRACING, t.meta(), health(t), allNamespaces, ViewTarget.Tracing::new))
+                .toList()));
         return sections;
     }
 
@@ -40,19 +44,13 @@ public final class NavigationSections {
         return kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + namespace + "/" + name;
     }
 
-    /** The namespace and name behind a resource entry's key, if it is one. */
-    public static Optional<String[]> namespaceAndName(NavNode node) {
-        String[] parts = node.key().split("/", 3);
-        return parts.length == 3 && !node.key().startsWith("view/") ? Optional.of(new String[] {parts[1], parts[2]})
-                : Optional.empty();
-    }
-
     private static NavNode section(String label, String key, List<NavNode> children) {
         String text = children.isEmpty() ? label + " (none)" : label + " (" + children.size() + ")";
         return new NavNode(NavNode.Kind.SECTION, text, "section/" + key, children);
     }
 
-    private static NavNode entry(NavNode.Kind kind, ResourceMeta meta, Health health, boolean withNamespace) {
+    private static NavNode entry(NavNode.Kind kind, ResourceMeta meta, Health health, boolean withNamespace,
+                                 BiFunction<String, String, ViewTarget> target) {
         String label = withNamespace ? meta.namespace() + "/" + meta.name() : meta.name();
         String mark = switch (health) {
             case READY -> "";
@@ -60,7 +58,8 @@ public final class NavigationSections {
             case FAILED -> "  ✘";
             default -> "  ?";
         };
-        return NavNode.leaf(kind, label + mark, key(kind, meta.namespace(), meta.name()));
+        return NavNode.leaf(kind, label + mark, key(kind, meta.namespace(), meta.name()),
+                target.apply(meta.namespace(), meta.name()));
     }
 
     private static Health health(TracingBackend backend) {

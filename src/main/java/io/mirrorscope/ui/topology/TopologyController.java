@@ -22,6 +22,11 @@ public final class TopologyController {
     private javafx.scene.control.Label summary;
     @FXML
     private javafx.scene.control.TextArea details;
+    @FXML
+    private io.mirrorscope.ui.common.ProblemBanner problemBanner;
+
+    /** Listeners on the shared view model, cancelled together in {@link #close()}. */
+    private javafx.util.Subscription subscriptions = javafx.util.Subscription.EMPTY;
 
     public TopologyController(TopologyViewModel viewModel) {
         this.viewModel = viewModel;
@@ -35,10 +40,12 @@ public final class TopologyController {
     private void initialize() {
         canvasHolder.getChildren().add(canvas);
         summary.textProperty().bind(viewModel.summaryProperty());
-        details.textProperty().bind(viewModel.detailsProperty());
-        canvas.setTopology(viewModel.getTopology());
-        viewModel.topologyProperty().addListener((obs, old, t) -> canvas.setTopology(t));
-        viewModel.selectedIdProperty().addListener((obs, old, id) -> canvas.setSelectedId(id));
+        problemBanner.bind(viewModel.problems());
+        subscriptions = javafx.util.Subscription.combine(
+                // not details.textProperty().bind(…): a text control's bind listens strongly and keeps the view
+                viewModel.detailsProperty().subscribe(details::setText),
+                viewModel.topologyProperty().subscribe(canvas::setTopology),
+                viewModel.selectedIdProperty().subscribe(canvas::setSelectedId));
         canvas.setOnNode(n -> viewModel.select(n.node()));
         canvas.setOnEdge(e -> viewModel.select(e.edge()));
         canvas.setOnNothing(viewModel::clearSelection);
@@ -57,8 +64,23 @@ public final class TopologyController {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         File file = chooser.showSaveDialog(savePng.getScene().getWindow());
         if (file != null) {
-            PngExport.write(canvas, file.toPath());
+            try {
+                PngExport.write(canvas, file.toPath());
+                viewModel.problems().recovered(SAVE);
+            } catch (RuntimeException e) {
+                io.mirrorscope.ui.common.BackgroundWork.report(viewModel.problems(),
+                        io.mirrorscope.ui.common.ProblemReport.of(SAVE, e, this::savePng));
+            }
         }
+    }
+
+    private static final String SAVE = "Saving the topology as PNG";
+
+    /** Releases the listeners on the view model; the view is closing. */
+    public void close() {
+        subscriptions.unsubscribe();
+        subscriptions = javafx.util.Subscription.EMPTY;
+        problemBanner.unbind();
     }
 
     /** Writes the picture to a file without a dialog. */

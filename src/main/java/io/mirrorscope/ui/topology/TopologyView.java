@@ -1,7 +1,9 @@
 package io.mirrorscope.ui.topology;
 
+import io.mirrorscope.ui.common.Fxml;
 import io.mirrorscope.ui.common.FxmlViews;
 import io.mirrorscope.ui.common.Styles;
+import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.common.WorkView;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -11,8 +13,6 @@ import javafx.scene.Parent;
  * Feed it with {@code viewModel.setInventory(inventory)} on the FX thread.
  */
 public final class TopologyView implements WorkView {
-
-    public static final String FXML = "/fxml/topology_view.fxml";
 
     private final Parent root;
     private final TopologyController controller;
@@ -25,7 +25,7 @@ public final class TopologyView implements WorkView {
     /** Loads the view around a view model. */
     public static TopologyView create(TopologyViewModel viewModel) {
         TopologyController controller = new TopologyController(viewModel);
-        Parent root = FxmlViews.load(FXML, controller);
+        Parent root = FxmlViews.load(Fxml.TOPOLOGY_VIEW, controller).root();
         root.getStylesheets().add(Styles.STYLESHEET);
         root.getStylesheets().add("/css/inventory.css");
         return new TopologyView(root, controller);
@@ -36,8 +36,13 @@ public final class TopologyView implements WorkView {
     }
 
     @Override
-    public String title() {
-        return "Topology";
+    public ViewTarget target() {
+        return new ViewTarget.Topology();
+    }
+
+    @Override
+    public void close() {
+        controller.close();
     }
 
     @Override

@@ -24,6 +24,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class TopologyViewModel {
 
+    private final io.mirrorscope.ui.common.ProblemSlot problems = new io.mirrorscope.ui.common.ProblemSlot();
+
+    /** The topology view's problem banner (e.g. a PNG that could not be written). */
+    public io.mirrorscope.ui.common.ProblemSlot problems() {
+        return problems;
+    }
+
     // Properties
     private final ReadOnlyObjectWrapper<Topology> topology = new ReadOnlyObjectWrapper<>(this, "topology",
             new Topology(List.of(), List.of()));

@@ -43,6 +43,8 @@ public final class TracesController {
     @FXML
     private TextField traceId;
     @FXML
+    private io.mirrorscope.ui.common.ProblemBanner problemBanner;
+    @FXML
     private Label problem;
     @FXML
     private Label summary;
@@ -59,8 +61,14 @@ public final class TracesController {
         this.viewModel = viewModel;
     }
 
+    /** The view model lives and dies with this view; only the banner's binding needs releasing. */
+    void close() {
+        problemBanner.unbind();
+    }
+
     @FXML
     private void initialize() {
+        problemBanner.bind(viewModel.problems());
         timelineHolder.getChildren().add(timeline);
         service.setItems(viewModel.services());
         operation.setItems(viewModel.operations());

@@ -1,7 +1,9 @@
 package io.mirrorscope.ui.traces;
 
+import io.mirrorscope.ui.common.Fxml;
 import io.mirrorscope.ui.common.FxmlViews;
 import io.mirrorscope.ui.common.Styles;
+import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.common.WorkView;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -12,24 +14,24 @@ import javafx.scene.Parent;
  */
 public final class TracesView implements WorkView {
 
-    public static final String FXML = "/fxml/traces_view.fxml";
-
+    private final ViewTarget target;
     private final Parent root;
     private final TracesController controller;
 
-    private TracesView(Parent root, TracesController controller) {
+    private TracesView(ViewTarget target, Parent root, TracesController controller) {
+        this.target = target;
         this.root = root;
         this.controller = controller;
     }
 
-    /** Loads the view around a view model. */
-    public static TracesView create(TracesViewModel viewModel) {
+    /** Loads the view around a view model, for the back end {@code target}. */
+    public static TracesView create(ViewTarget target, TracesViewModel viewModel) {
         TracesController controller = new TracesController(viewModel);
-        Parent root = FxmlViews.load(FXML, controller);
+        Parent root = FxmlViews.load(Fxml.TRACES_VIEW, controller).root();
         root.getStylesheets().add(Styles.STYLESHEET);
         root.getStylesheets().add("/css/inventory.css");
         root.getStylesheets().add("/css/traces.css");
-        return new TracesView(root, controller);
+        return new TracesView(target, root, controller);
     }
 
     public TracesController controller() {
@@ -37,8 +39,13 @@ public final class TracesView implements WorkView {
     }
 
     @Override
-    public String title() {
-        return "Traces";
+    public ViewTarget target() {
+        return target;
+    }
+
+    @Override
+    public void close() {
+        controller.close();
     }
 
     @Override

@@ -1,22 +1,20 @@
 package io.mirrorscope.ui.traces;
 
 import io.mirrorscope.core.Problem;
-import io.mirrorscope.core.ProblemException;
 import io.mirrorscope.core.trace.CriticalPath;
 import io.mirrorscope.core.trace.GoDuration;
 import io.mirrorscope.core.trace.Trace;
 import io.mirrorscope.core.trace.TraceSummary;
 import io.mirrorscope.core.records.TimeSpec;
 import io.mirrorscope.tracing.JaegerClient;
-import io.mirrorscope.tracing.ParsedTraces;
 import io.mirrorscope.tracing.TraceQuery;
 import io.mirrorscope.ui.common.BackgroundWork;
+import io.mirrorscope.ui.common.ProblemSlot;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -51,6 +49,7 @@ public final class TracesViewModel {
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "No trace open");
     private final StringProperty details = new SimpleStringProperty(this, "details", "");
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
+    private final ProblemSlot problems = new ProblemSlot();
     private final Map<String, Trace> loaded = new HashMap<>();
 
     public TracesViewModel(BackgroundWork work) {
@@ -122,31 +121,32 @@ public final class TracesViewModel {
         return details;
     }
 
+    /** Failed requests, shown in the view's banner with "Copy details" and "Retry"; cleared when they recover. */
+    public ProblemSlot problems() {
+        return problems;
+    }
+
+    /** A warning about the last answer that still showed something (partial, cut short), or null. */
     public ObjectProperty<Problem> problemProperty() {
         return problem;
     }
 
     /** Fills the service list. */
-    public CompletableFuture<List<String>> loadServices() {
+    public CompletableFuture<Void> loadServices() {
         JaegerClient c = client.get();
-        return handle(work.submit("Loading services", c::services).thenApply(list -> {
-            services.setAll(list);
-            return list;
-        }));
+        return work.run("Loading services", c::services, problems, this::loadServices, services::setAll);
     }
 
     /** Fills the operation list of the chosen service. */
-    public CompletableFuture<List<String>> loadOperations() {
+    public CompletableFuture<Void> loadOperations() {
         JaegerClient c = client.get();
         String s = service.get();
-        return handle(work.submit("Loading operations of " + s, () -> c.operations(s)).thenApply(list -> {
-            operations.setAll(list);
-            return list;
-        }));
+        return work.run("Loading operations of " + s, () -> c.operations(s), problems, this::loadOperations,
+                operations::setAll);
     }
 
     /** Runs the search; the results list shows one summary per trace (v1 search answers with whole traces). */
-    public CompletableFuture<ParsedTraces> search() {
+    public CompletableFuture<Void> search() {
         TraceQuery query;
         try {
             query = query();
@@ -155,29 +155,28 @@ public final class TracesViewModel {
             return CompletableFuture.failedFuture(e);
         }
         JaegerClient c = client.get();
-        return handle(work.submit("Searching traces of " + query.service(), () -> c.search(query)).thenApply(found -> {
-            loaded.clear();
-            found.traces().forEach(t -> loaded.put(t.traceId(), t));
-            results.setAll(found.traces().stream().map(TraceSummary::of).toList());
-            problem.set(found.problem());
-            return found;
-        }));
+        return work.run("Searching traces of " + query.service(), () -> c.search(query), problems, this::search,
+                found -> {
+                    loaded.clear();
+                    found.traces().forEach(t -> loaded.put(t.traceId(), t));
+                    results.setAll(found.traces().stream().map(TraceSummary::of).toList());
+                    problem.set(found.problem());
+                });
     }
 
     /** Opens a trace: from the last search when it is there, else from the back end. */
-    public CompletableFuture<Trace> open(String traceId) {
+    public CompletableFuture<Void> open(String traceId) {
         Trace known = loaded.get(traceId);
         if (known != null) {
             show(known);
-            return CompletableFuture.completedFuture(known);
+            return CompletableFuture.completedFuture(null);
         }
         JaegerClient c = client.get();
-        return handle(work.submit("Loading trace " + traceId, () -> c.trace(traceId)).thenApply(parsed -> {
-            Trace t = parsed.traces().getFirst();
-            problem.set(parsed.problem());
-            show(t);
-            return t;
-        }));
+        return work.run("Loading trace " + traceId, () -> c.trace(traceId), problems, () -> open(traceId),
+                parsed -> {
+                    problem.set(parsed.problem());
+                    show(parsed.traces().getFirst());
+                });
     }
 
     /** Shows an already parsed trace. */
@@ -229,17 +228,5 @@ public final class TracesViewModel {
                 minDuration.get().isBlank() ? 0 : GoDuration.parseMicros(minDuration.get()),
                 maxDuration.get().isBlank() ? 0 : GoDuration.parseMicros(maxDuration.get()),
                 limit.get().isBlank() ? 20 : Integer.parseInt(limit.get().trim()));
-    }
-
-    private <T> CompletableFuture<T> handle(CompletableFuture<T> future) {
-        return future.whenComplete((value, failure) -> {
-            if (failure == null) {
-                return;
-            }
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause()
-                    : failure;
-            problem.set(cause instanceof ProblemException pe ? pe.problem()
-                    : new Problem(Problem.Kind.INTERNAL, "The request failed", String.valueOf(cause), "", cause));
-        });
     }
 }

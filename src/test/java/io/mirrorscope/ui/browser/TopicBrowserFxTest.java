@@ -8,6 +8,7 @@ import io.mirrorscope.kafka.ConsumerOptions;
 import io.mirrorscope.kafka.KafkaTopicReading;
 import io.mirrorscope.testkit.KafkaTestCluster;
 import io.mirrorscope.testsupport.Screenshots;
+import io.mirrorscope.ui.common.BackgroundWork;
 import io.mirrorscope.ui.common.Styles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,8 @@ class TopicBrowserFxTest {
     void start(Stage stage) throws IOException {
         reading = new KafkaTopicReading(ConnectionSettings.plaintext(kafka.bootstrap("PLAIN")),
                 ConsumerOptions.DEFAULTS.withApiTimeout(Duration.ofSeconds(15)));
-        TopicBrowserViewModel vm = new TopicBrowserViewModel(reading, io, Platform::runLater, 10_000);
+        TopicBrowserViewModel vm = new TopicBrowserViewModel(reading, new BackgroundWork(io, Platform::runLater),
+                TopicBrowserViewModel.Options.defaults("local"));
         FXMLLoader loader = new FXMLLoader(getClass().getResource("/fxml/topic_browser.fxml"));
         loader.setControllerFactory(type -> new TopicBrowserController(vm));
         root = loader.load();
@@ -133,6 +135,13 @@ class TopicBrowserFxTest {
         robot.interact(() -> vm.filterTextProperty().set(""));
         Path png = Screenshots.save(root, "topic-browser");
         assertThat(png).exists();
+
+        // The detail pane of a cut row reads the record again by partition and offset, on a real broker.
+        RecordRow first = vm.records().stream().filter(r -> r.getPartition() == 2).findFirst().orElseThrow();
+        assertThat(reading.record("orders", 2, first.getOffset())).get()
+                .satisfies(r -> assertThat(r.offset()).isEqualTo(first.getOffset()))
+                .satisfies(r -> assertThat(r.sizeInBytes()).isEqualTo(first.fullSize()));
+        assertThat(reading.record("orders", 2, 1_000_000)).isEmpty();
 
         robot.clickOn("#pauseButton");
         assertThat(vm.pausedProperty().get()).isTrue();

@@ -8,6 +8,7 @@ import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.records.RecordBuffer;
 import io.mirrorscope.core.records.StartPosition;
 import io.mirrorscope.core.records.TopicReading;
+import io.mirrorscope.ui.common.BackgroundWork;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +33,26 @@ class TopicBrowserViewModelTest {
             return List.of("orders", "payments");
         }
 
+        long end = 10;
+        int partitionReads;
+        RuntimeException partitionsFail;
+
         @Override
         public List<PartitionRange> partitions(String topic) {
-            return List.of(new PartitionRange(0, 0, 10), new PartitionRange(1, 5, 8));
+            partitionReads++;
+            if (partitionsFail != null) {
+                throw partitionsFail;
+            }
+            return List.of(new PartitionRange(0, 0, end), new PartitionRange(1, 5, 8));
         }
+
+        @Override
+        public java.util.Optional<RawRecord> record(String topic, int partition, long offset) {
+            calls.add("record " + topic + "/" + partition + "@" + offset);
+            return java.util.Optional.ofNullable(stored.get(partition + "@" + offset));
+        }
+
+        final java.util.Map<String, RawRecord> stored = new java.util.HashMap<>();
 
         @Override
         public Tail open(String topic, List<Integer> partitions, StartPosition s, boolean f, double rateLimit,
@@ -76,7 +93,9 @@ class TopicBrowserViewModelTest {
     }
 
     private final FakeReading source = new FakeReading();
-    private final TopicBrowserViewModel vm = new TopicBrowserViewModel(source, Runnable::run, Runnable::run, 5);
+    private final TopicBrowserViewModel vm = new TopicBrowserViewModel(source,
+            new BackgroundWork(Runnable::run, Runnable::run), TopicBrowserViewModel.Options.defaults("europe")
+            .withMaxRows(5));
 
     private static RawRecord rec(int p, long o, String key, String value, String header) {
         return new RawRecord(p, o, 1_700_000_000_000L + o, "CreateTime",
@@ -188,5 +207,107 @@ class TopicBrowserViewModelTest {
         vm.selectedRecordProperty().set(vm.records().get(2));
         assertThat(vm.detailProperty().get()).contains("Key (null)").contains("Value (null)");
         assertThat(vm.records().get(2).getKey()).isEmpty();
+    }
+
+    /** A clock the test moves. */
+    static final class TestClock extends java.time.Clock {
+        java.time.Instant now = java.time.Instant.parse("2026-11-29T06:40:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+
+        void advance(int seconds) {
+            now = now.plusSeconds(seconds);
+        }
+    }
+
+    private static RawRecord big(long offset, int bytes) {
+        byte[] value = new byte[bytes];
+        java.util.Arrays.fill(value, (byte) 'x');
+        return new RawRecord(0, offset, 1_700_000_000_000L, "CreateTime", null, value, List.of());
+    }
+
+    @Test
+    void theTableIsBoundedByBytesKeepsPreviewsAndReadsACutRecordAgain() {
+        TopicBrowserViewModel budgeted = new TopicBrowserViewModel(source,
+                new BackgroundWork(Runnable::run, Runnable::run), TopicBrowserViewModel.Options.defaults("europe")
+                .withByteBudget(100 * 1024));
+        budgeted.selectedTopicProperty().set("orders");
+        budgeted.seekModeProperty().set(SeekMode.BEGINNING);
+        budgeted.seek();
+        assertThat(budgeted.memoryTextProperty().get()).isEqualTo("0.0 MB of 0.1 MB");
+        for (int batch = 0; batch < 10; batch++) {
+            List<RawRecord> mb = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                mb.add(big(batch * 10L + i, 1024 * 1024));
+            }
+            source.buffer.addAll(mb);
+            budgeted.drain();
+        }
+        // 100 records of 1 MiB were read; rows keep 4 KiB previews, the oldest going when 100 KiB are held.
+        assertThat(budgeted.bytesHeld()).isLessThanOrEqualTo(100 * 1024);
+        int kept = budgeted.records().size();
+        assertThat(kept).isEqualTo(100 * 1024 / (4096 + RecordRow.OVERHEAD_BYTES));
+        assertThat(budgeted.records().getLast().getOffset()).isEqualTo(99);
+        assertThat(budgeted.records()).allSatisfy(r -> {
+            assertThat(r.isCut()).isTrue();
+            assertThat(r.raw().value()).hasSize(4096);
+            assertThat(r.fullSize()).isEqualTo(1024 * 1024);
+        });
+        assertThat(budgeted.droppedProperty().get()).isEqualTo(100 - kept);
+
+        source.stored.put("0@99", big(99, 1024 * 1024));
+        budgeted.selectedRecordProperty().set(budgeted.records().getLast());
+        assertThat(source.calls).contains("record orders/0@99");
+        assertThat(budgeted.detailProperty().get()).contains("Value (utf8, 1048576 bytes)")
+                .doesNotContain("A preview");
+    }
+
+    @Test
+    void endOffsetsRefreshWhileShownAndASilentClusterIsNamedThenCleared() {
+        TestClock clock = new TestClock();
+        TopicBrowserViewModel live = new TopicBrowserViewModel(source,
+                new BackgroundWork(Runnable::run, Runnable::run), TopicBrowserViewModel.Options.defaults("europe")
+                .withClock(clock));
+        live.selectedTopicProperty().set("orders");
+        live.seekModeProperty().set(SeekMode.END);
+        live.seek();
+        int reads = source.partitionReads;
+        live.drain();
+        assertThat(source.partitionReads).as("not before the refresh interval").isEqualTo(reads);
+        source.end = 25;
+        clock.advance(3);
+        live.drain();
+        assertThat(source.partitionReads).isEqualTo(reads + 1);
+        assertThat(live.partitions().getFirst().getEnd()).as("live end offsets, not only on F5").isEqualTo(25);
+        assertThat(live.statusProperty().get()).isEqualTo("Reading orders (live)");
+
+        // The broker stops answering: offsets fail, no records arrive.
+        source.partitionsFail = new IllegalStateException("Timed out waiting for a node assignment");
+        for (int i = 0; i < 4; i++) {
+            clock.advance(3);
+            live.drain();
+        }
+        assertThat(live.statusProperty().get())
+                .isEqualTo("Reading orders: no answer from europe since 06:40:03");
+        assertThat(live.problems().get().text()).startsWith("Reading the offsets of orders failed");
+
+        source.partitionsFail = null;
+        clock.advance(3);
+        live.drain();
+        assertThat(live.statusProperty().get()).isEqualTo("Reading orders (live)");
+        assertThat(live.problems().get()).as("recovered: the stale problem is gone").isNull();
     }
 }

@@ -2,7 +2,11 @@ package io.mirrorscope.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mirrorscope.core.Problem;
+import io.mirrorscope.core.ProblemException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -74,5 +78,69 @@ class BackgroundWorkTest {
         second.done();
         fx.runAll();
         assertThat(work.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFailingStepAfterTheBackgroundWorkIsReportedNotDropped() {
+        ProblemSlot slot = new ProblemSlot();
+        CompletableFuture<Void> handled = work.run("Opening the topic browser", () -> "parts", slot, null, parts -> {
+            throw new IllegalStateException("the FXML asks for another controller");
+        });
+        io.runAll();
+        fx.runAll();
+        assertThat(handled).isCompleted();
+        assertThat(slot.get().text()).isEqualTo("Opening the topic browser failed: IllegalStateException: "
+                + "the FXML asks for another controller");
+        assertThat(slot.get().retryable()).isFalse();
+    }
+
+    @Test
+    void aFailedWorkShowsItsProblemWithRetryAndASuccessClearsIt() {
+        ProblemSlot slot = new ProblemSlot();
+        List<String> seen = new ArrayList<>();
+        boolean[] up = {false};
+        Runnable[] attempt = new Runnable[1];
+        attempt[0] = () -> work.run("Reading the inventory of sandbox", () -> {
+            if (!up[0]) {
+                throw new ProblemException(Problem.of(Problem.Kind.CONNECTION,
+                        "Cannot reach the Kubernetes API server at https://api:6443", "connect timed out",
+                        "Check the VPN."));
+            }
+            return "inventory";
+        }, slot, attempt[0], seen::add, report -> seen.add("failed " + report.code()));
+        attempt[0].run();
+        io.runAll();
+        fx.runAll();
+        ProblemReport shown = slot.get();
+        assertThat(shown.text()).isEqualTo("Reading the inventory of sandbox failed: Cannot reach the Kubernetes API "
+                + "server at https://api:6443\nconnect timed out\nCheck the VPN.");
+        assertThat(shown.code()).matches("CONNECTION-[0-9A-F]{4}");
+        assertThat(seen).containsExactly("failed " + shown.code());
+        assertThat(shown.details()).contains(shown.text()).contains("Error code: " + shown.code())
+                .doesNotContain("\tat ").doesNotContain("Exception:");
+
+        up[0] = true;
+        shown.retry().run();
+        io.runAll();
+        fx.runAll();
+        assertThat(seen).endsWith("inventory");
+        assertThat(slot.get()).as("the stale problem clears when the same work succeeds").isNull();
+    }
+
+    @Test
+    void aSuccessOfOtherWorkLeavesTheProblemShown() {
+        ProblemSlot slot = new ProblemSlot();
+        work.runQuietly("Reading the offsets of orders", () -> {
+            throw new java.util.concurrent.CompletionException(new IllegalArgumentException("no such topic"));
+        }, slot, null, x -> { });
+        io.runAll();
+        fx.runAll();
+        assertThat(slot.get().text()).isEqualTo("Reading the offsets of orders failed: IllegalArgumentException: "
+                + "no such topic");
+        work.runQuietly("Loading the topics", () -> List.of("a"), slot, null, x -> { });
+        io.runAll();
+        fx.runAll();
+        assertThat(slot.get()).isNotNull();
+        assertThat(work.busyProperty().get()).as("quiet work stays out of the status bar").isFalse();
     }
 }

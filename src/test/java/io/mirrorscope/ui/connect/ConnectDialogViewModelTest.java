@@ -128,8 +128,13 @@ class ConnectDialogViewModelTest {
         vm.load().join();
         vm.check().join();
         assertThat(vm.checkStateProperty().get()).isEqualTo(CheckState.FAILED);
-        assertThat(vm.checkSummaryProperty().get()).startsWith("Authentication failed for context dev (user alice)"
-                + ": token expired or invalid — run `oc login");
+        assertThat(vm.problems().get().text()).startsWith("Checking the connection to dev failed: "
+                + "Authentication failed for context dev (user alice)\ntoken expired or invalid\nrun `oc login");
+        assertThat(vm.problems().get().retryable()).isTrue();
+        api.acceptedTokens.add("stale");
+        vm.problems().get().retry().run();
+        assertThat(vm.checkStateProperty().get()).isNotEqualTo(CheckState.FAILED);
+        assertThat(vm.problems().get()).as("a check that works clears the stale problem").isNull();
     }
 
     @Test
@@ -138,7 +143,9 @@ class ConnectDialogViewModelTest {
             throw new ProblemException(Problem.of(Problem.Kind.USAGE, "Cannot read kubeconfig /x", "bad", ""));
         }, work, KubeSession.Options.desktop());
         vm.load().join();
-        assertThat(vm.loadProblemProperty().get()).isEqualTo("Cannot read kubeconfig /x: bad");
+        assertThat(vm.problems().get().text())
+                .isEqualTo("Reading the kubeconfig failed: Cannot read kubeconfig /x\nbad");
+        assertThat(vm.problems().get().code()).startsWith("USAGE-");
         assertThat(vm.contexts()).isEmpty();
         assertThat(vm.choice()).isEmpty();
     }

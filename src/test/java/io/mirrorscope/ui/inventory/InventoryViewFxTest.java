@@ -87,4 +87,55 @@ class InventoryViewFxTest {
         assertThat(viewModel.panelMessageProperty(Panel.USERS).get()).contains("cannot list");
         Screenshots.save(view.node(), "inventory-users-forbidden");
     }
+
+    @Test
+    void aProblemShowsInFullInTheBannerWithCopyDetailsAndRetryAndClears(FxRobot robot) {
+        robot.interact(() -> viewModel.setInventory(InventoryReaderSeedTest.readSeed()));
+        java.util.List<String> copied = new java.util.ArrayList<>();
+        int[] retries = {0};
+        io.mirrorscope.ui.common.ProblemBanner banner = robot.lookup(".problem-banner")
+                .queryAs(io.mirrorscope.ui.common.ProblemBanner.class);
+        assertThat(banner.isVisible()).isFalse();
+        String longDetail = "watch of kafkausers in amq-streams failed: kafkausers.kafka.strimzi.io is forbidden: "
+                + "User \"system:serviceaccount:amq-streams:mirrorscope\" cannot watch resource \"kafkausers\" in "
+                + "API group \"kafka.strimzi.io\" in the namespace \"amq-streams\"";
+        robot.interact(() -> {
+            banner.setClipboard(copied::add);
+            io.mirrorscope.ui.common.BackgroundWork.report(viewModel.problems(),
+                    io.mirrorscope.ui.common.ProblemReport.of("Reading the inventory of sandbox",
+                            new io.mirrorscope.core.ProblemException(io.mirrorscope.core.Problem.of(
+                                    io.mirrorscope.core.Problem.Kind.FORBIDDEN, "Not allowed to watch KafkaUsers",
+                                    longDetail, "Ask for the mirrorscope-reader role (see the README).")),
+                            () -> retries[0]++));
+        });
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.textProperty().getValue()).contains(longDetail).doesNotContain("\tat ");
+        java.nio.file.Path png = Screenshots.save(view.node(), "inventory-problem-banner");
+        assertThat(png).exists();
+
+        robot.clickOn("#copyDetails");
+        assertThat(copied).singleElement().asString().contains(longDetail).contains("Error code: FORBIDDEN-");
+        robot.clickOn("#retryProblem");
+        assertThat(retries[0]).isEqualTo(1);
+        assertThat(banner.isVisible()).as("Retry clears the banner until the retry fails again").isFalse();
+    }
+
+    @Test
+    void aClosedViewIsCollectableWhileItsViewModelLives(FxRobot robot) {
+        robot.interact(() -> viewModel.setInventory(InventoryReaderSeedTest.readSeed()));
+        List<java.lang.ref.WeakReference<Object>> closed = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            robot.interact(() -> {
+                InventoryView extra = InventoryView.create(viewModel);
+                new Scene((Parent) extra.node()).getRoot().applyCss();
+                viewModel.setInventory(InventoryReaderSeedTest.readSeed());
+                extra.close();
+                closed.add(new java.lang.ref.WeakReference<>(extra.node()));
+            });
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            System.gc();
+            return closed.stream().allMatch(ref -> ref.get() == null);
+        });
+    }
 }

@@ -72,6 +72,7 @@ class InventoryViewModelTest {
         // KafkaMirrorMaker absent (Strimzi 1.x) is normal and says nothing.
         assertThat(vm.panelMessageProperty(Panel.MIRRORS).get()).isEmpty();
         assertThat(vm.panelMessageProperty(Panel.TRACING).get()).contains("Jaeger");
+        vm.visiblePanelProperty().set(Panel.MIRRORS);
         vm.select(vm.rows(Panel.MIRRORS).getFirst());
         assertThat(vm.notesProperty().get()).contains("task 0 FAILED").contains("TopicAuthorizationException");
         assertThat(vm.summaryProperty().get()).contains("1 mirror failing");
@@ -93,5 +94,53 @@ class InventoryViewModelTest {
         var row = new InventoryRow(Panel.CLUSTERS, meta, io.mirrorscope.core.inventory.Health.READY, List.of(),
                 List.of(), List.of());
         assertThat(vm.age(row)).isEqualTo("2d");
+    }
+
+    private static Inventory twoClustersWithTwoPoolsEach() {
+        Inventory.Parts parts = Inventory.Parts.empty();
+        for (String c : List.of("europe", "us")) {
+            parts.clusters().add(TopologySamples.cluster("x", c, true));
+            for (String role : List.of("broker", "controller")) {
+                parts.nodePools().add(new io.mirrorscope.core.inventory.KafkaNodePool(
+                        io.mirrorscope.core.inventory.ResourceMeta.of("KafkaNodePool", "kafka.strimzi.io/v1", "x",
+                                c + "-" + role + "s"), c, 3, List.of(role), List.of()));
+            }
+        }
+        parts.users().addAll(SEED.users());
+        return Inventory.assemble("", List.of("x"), parts);
+    }
+
+    @Test
+    void nodePoolsAreNotCountedAsClusters() {
+        InventoryViewModel vm = new InventoryViewModel(Clock.systemUTC());
+        vm.setInventory(twoClustersWithTwoPoolsEach());
+        assertThat(vm.rows(Panel.CLUSTERS)).extracting(r -> r.meta().name()).containsExactly("europe", "us");
+        assertThat(vm.rows(Panel.NODE_POOLS)).extracting(r -> r.columns().getFirst() + ":" + r.meta().name())
+                .containsExactlyInAnyOrder("europe:europe-brokers", "europe:europe-controllers", "us:us-brokers",
+                        "us:us-controllers");
+    }
+
+    @Test
+    void theDetailsFollowTheVisibleTabAndEachTabKeepsItsSelection() {
+        InventoryViewModel vm = new InventoryViewModel(Clock.systemUTC());
+        vm.setInventory(twoClustersWithTwoPoolsEach());
+        vm.select(vm.rows(Panel.CLUSTERS).getLast());
+        assertThat(vm.detailsTitleProperty().get()).startsWith("Kafka x/us");
+
+        vm.visiblePanelProperty().set(Panel.USERS);
+        assertThat(vm.selectedProperty().get()).as("no cluster shown under the Users tab").isNull();
+        assertThat(vm.detailsTitleProperty().get()).isEqualTo("Select a resource");
+        // A hidden table's selection changing (e.g. on a refresh) does not take over the details pane.
+        vm.select(vm.rows(Panel.CLUSTERS).getFirst());
+        assertThat(vm.selectedProperty().get()).isNull();
+
+        vm.visiblePanelProperty().set(Panel.CLUSTERS);
+        assertThat(vm.selectedProperty().get().meta().name()).isEqualTo("europe");
+        vm.setInventory(twoClustersWithTwoPoolsEach());
+        assertThat(vm.selectedProperty().get().meta().name()).isEqualTo("europe");
+
+        vm.reveal(Panel.USERS, SEED.users().getFirst().meta().namespace(), SEED.users().getFirst().meta().name());
+        assertThat(vm.visiblePanelProperty().get()).isEqualTo(Panel.USERS);
+        assertThat(vm.selectedProperty().get().meta().name()).isEqualTo(SEED.users().getFirst().meta().name());
     }
 }

@@ -70,4 +70,23 @@ class TopologyViewFxTest {
         assertThat(png).exists().isNotEmptyFile();
         assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isGreaterThan(500);
     }
+
+    @Test
+    void aClosedViewIsCollectableWhileItsViewModelLives(FxRobot robot) {
+        show(InventoryReaderSeedTest.readSeed(), robot);
+        java.util.List<java.lang.ref.WeakReference<Object>> closed = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            robot.interact(() -> {
+                TopologyView extra = TopologyView.create(viewModel);
+                new Scene((javafx.scene.Parent) extra.node()).getRoot().applyCss();
+                viewModel.setInventory(InventoryReaderSeedTest.readSeed());
+                extra.close();
+                closed.add(new java.lang.ref.WeakReference<>(extra.node()));
+            });
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            System.gc();
+            return closed.stream().allMatch(ref -> ref.get() == null);
+        });
+    }
 }

@@ -83,7 +83,7 @@ class TracesViewFxTest {
     void start(Stage stage) {
         viewModel = new TracesViewModel(new BackgroundWork(Executors.newVirtualThreadPerTaskExecutor(),
                 Platform::runLater));
-        view = TracesView.create(viewModel);
+        view = TracesView.create(new io.mirrorscope.ui.common.ViewTarget.Tracing("ns", "my-jaeger"), viewModel);
         stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1400, 860));
         stage.show();
     }

@@ -1,10 +1,13 @@
-package io.mirrorscope.app;
+package io.mirrorscope.ui.common;
 
-/** Every FXML file of the app, flat under {@code resources/fxml/}. A test loads each of them. */
+/** Every FXML file of the app, flat under {@code resources/fxml/}. A test loads each with its real controller. */
 public enum Fxml {
     MAIN_WINDOW("main_window.fxml"),
     CONNECT_DIALOG("connect_dialog.fxml"),
-    TOPIC_BROWSER("topic_browser.fxml");
+    TOPIC_BROWSER("topic_browser.fxml"),
+    INVENTORY_VIEW("inventory_view.fxml"),
+    TOPOLOGY_VIEW("topology_view.fxml"),
+    TRACES_VIEW("traces_view.fxml");
 
     private final String file;
 
