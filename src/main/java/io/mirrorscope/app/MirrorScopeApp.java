@@ -27,8 +27,8 @@ public final class MirrorScopeApp extends Application {
             return 0;
         } catch (RuntimeException e) {
             LOG.error("The window could not start", e);
-            System.err.println("mirrorscope: the window could not start: " + e.getMessage()
-                    + " (on a host without a display, use the commands: mirrorscope --help)");
+            System.err.println("mirrorscope: the window could not start: " + e.getMessage() + " — "
+                    + WindowStartFailure.hint());
             return 1;
         }
     }
