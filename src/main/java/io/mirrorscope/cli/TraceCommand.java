@@ -64,6 +64,9 @@ import picocli.CommandLine.Spec;
  * API is reached at {@code --jaeger URL}, or through the Kubernetes API's service proxy to a tracing back-end of
  * the kubeconfig's namespace ({@code --backend NAME} when there are several).
  *
+ * <p>{@code --record CLUSTER/TOPIC/PARTITION/OFFSET} reads that record and opens its trace with the end-to-end path
+ * across Kafka hops; {@code --stitch CLUSTER/TOPIC} adds the copy's trace where the mirror split the trace.
+ *
  * <p>Exit 0 with a result; 4 when the trace is not found; 3 when the back end cannot be reached; 1 when its answer
  * was read only in part (what was read is printed, the problem goes to stderr); 2 on bad arguments.
  */
