@@ -132,6 +132,7 @@ public final class JaegerJsonReader {
                     if (t == JsonToken.START_ARRAY) {
                         while (p.nextToken() == JsonToken.START_OBJECT) {
                             current = new TraceBuilder();
+                            lastRefTraceId = null;
                             traceFields(p, current);
                             done.add(current);
                             current = null;
@@ -210,31 +211,45 @@ public final class JaegerJsonReader {
         }
     }
 
-    private static void span(JsonParser p, TraceBuilder b) throws IOException {
+    private void span(JsonParser p, TraceBuilder b) throws IOException {
         b.beginSpan();
         long parentSpanId = 0;
         boolean hasReferences = false;
         String spanTraceId = null;
-        String spanId = "?";
+        long spanId = 0;
+        boolean spanIdSeen = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
+            // Jackson canonicalizes field names: the switch compares interned strings, no new ones
             String field = p.currentName();
-            p.nextToken();
+            JsonToken t = p.nextToken();
             switch (field) {
-                case "traceID" -> spanTraceId = p.getText();
-                case "spanID" -> {
-                    spanId = p.getText();
-                    b.spanId(TraceIds.parseSpanId(spanId));
+                case "traceID" -> {
+                    // every span repeats the trace's id: make a String only while the builder has none
+                    if (b.traceId() == null) {
+                        spanTraceId = p.getText();
+                    }
                 }
-                case "operationName" -> b.operation(p.getText());
+                case "spanID" -> {
+                    spanId = spanId(p, t);
+                    spanIdSeen = true;
+                    b.spanId(spanId);
+                }
+                case "operationName" -> {
+                    if (t == JsonToken.VALUE_STRING) {
+                        b.operation(b.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
+                    } else {
+                        b.operation(p.getText());
+                    }
+                }
                 case "startTime" -> b.startMicros(JsonValues.longValue(p));
                 case "duration" -> b.durationMicros(JsonValues.longValue(p));
                 case "processID" -> b.process(b.process(p.getText()));
                 case "process" -> embeddedProcess(p, b);
                 case "references" -> hasReferences |= references(p, b);
-                case "parentSpanID" -> parentSpanId = TraceIds.parseSpanId(p.getText());
+                case "parentSpanID" -> parentSpanId = spanId(p, t);
                 case "tags" -> tags(p, b, false);
                 case "logs" -> logs(p, b);
-                case "warnings" -> warnings(p, b, "span " + spanId + ": ");
+                case "warnings" -> warnings(p, b, "span " + (spanIdSeen ? TraceIds.spanIdHex(spanId) : "?") + ": ");
                 default -> p.skipChildren();
             }
         }
@@ -247,57 +262,96 @@ public final class JaegerJsonReader {
         b.endSpan();
     }
 
-    private static boolean references(JsonParser p, TraceBuilder b) throws IOException {
+    /** A span id from the parser's buffer when it is a string (hex, or base64 in the rare archive). */
+    private static long spanId(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            return TraceIds.parseSpanId(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        }
+        return TraceIds.parseSpanId(p.getText());
+    }
+
+    /** The last reference's trace id: references repeat one id, so it is compared in place and kept once. */
+    private String lastRefTraceId;
+
+    private String refTraceId(JsonParser p, JsonToken t) throws IOException {
+        if (t != JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        if (lastRefTraceId != null && JsonValues.same(lastRefTraceId, chars, offset, length)) {
+            return lastRefTraceId;
+        }
+        lastRefTraceId = new String(chars, offset, length);
+        return lastRefTraceId;
+    }
+
+    private boolean references(JsonParser p, TraceBuilder b) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             p.skipChildren();
             return false;
         }
         boolean any = false;
         while (p.nextToken() == JsonToken.START_OBJECT) {
-            String type = "CHILD_OF";
+            boolean childOf = true;
             String traceId = null;
             long spanId = 0;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
-                p.nextToken();
+                JsonToken t = p.nextToken();
                 switch (f) {
-                    case "refType" -> type = p.getText();
-                    case "traceID" -> traceId = p.getText();
-                    case "spanID" -> spanId = TraceIds.parseSpanId(p.getText());
+                    case "refType" -> childOf = !(t == JsonToken.VALUE_STRING
+                            ? JsonValues.sameIgnoreCase("FOLLOWS_FROM", p.getTextCharacters(), p.getTextOffset(),
+                            p.getTextLength())
+                            : "FOLLOWS_FROM".equalsIgnoreCase(p.getText()));
+                    case "traceID" -> traceId = refTraceId(p, t);
+                    case "spanID" -> spanId = spanId(p, t);
                     default -> p.skipChildren();
                 }
             }
-            b.reference(!"FOLLOWS_FROM".equalsIgnoreCase(type), traceId, spanId);
+            b.reference(childOf, traceId, spanId);
             any = true;
         }
         return any;
     }
 
-    /** {@code [{key, type, value}]}; into the span's tags, or (log) into the last log's fields. */
+    /**
+     * {@code [{key, type, value}]}; into the span's tags, or (log) into the last log's fields. Keys and values are
+     * interned straight from the parser's buffer: a million spans with five tags make no Strings for repeats.
+     */
     private static void tags(JsonParser p, TraceBuilder b, boolean logFields) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             p.skipChildren();
             return;
         }
         while (p.nextToken() == JsonToken.START_OBJECT) {
-            String key = "";
-            String type = null;
-            String value = "";
+            int key = -1;
+            byte type = -1;
+            int value = -1;
             byte inferred = Trace.STRING;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
                 JsonToken t = p.nextToken();
                 switch (f) {
-                    case "key" -> key = p.getText();
-                    case "type" -> type = p.getText();
+                    case "key" -> key = scalar(p, t, b, false);
+                    case "type" -> type = t == JsonToken.VALUE_STRING
+                            ? JsonValues.typeOf(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
+                            : JsonValues.typeOf(JsonValues.text(p));
                     case "value" -> {
                         inferred = JsonValues.typeOf(t);
-                        value = JsonValues.text(p);
+                        value = scalar(p, t, b, true);
                     }
                     default -> p.skipChildren();
                 }
             }
-            byte kind = type == null ? inferred : JsonValues.typeOf(type);
+            if (key < 0) {
+                key = b.intern(new char[0], 0, 0);
+            }
+            if (value < 0) {
+                value = b.intern(new char[0], 0, 0);
+            }
+            byte kind = type < 0 ? inferred : type;
             if (logFields) {
                 b.logField(key, kind, value);
             } else {
@@ -306,7 +360,19 @@ public final class JaegerJsonReader {
         }
     }
 
-    private static void logs(JsonParser p, TraceBuilder b) throws IOException {
+    /** A scalar's text as an interned id, from the parser's buffer; null is "", a structure its compact JSON. */
+    private static int scalar(JsonParser p, JsonToken t, TraceBuilder b, boolean value) throws IOException {
+        if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
+            char[] chars = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            return value ? b.internValue(chars, offset, length) : b.intern(chars, offset, length);
+        }
+        char[] text = JsonValues.text(p).toCharArray();
+        return value ? b.internValue(text, 0, text.length) : b.intern(text, 0, text.length);
+    }
+
+    private void logs(JsonParser p, TraceBuilder b) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             p.skipChildren();
             return;

@@ -45,6 +45,51 @@ final class JsonValues {
         };
     }
 
+    /** {@link #typeOf(String)} from a parser's buffer, without a String. */
+    static byte typeOf(char[] chars, int offset, int length) {
+        if (sameIgnoreCase("int64", chars, offset, length)) {
+            return Trace.INT64;
+        }
+        if (sameIgnoreCase("bool", chars, offset, length)) {
+            return Trace.BOOL;
+        }
+        if (sameIgnoreCase("float64", chars, offset, length)) {
+            return Trace.FLOAT64;
+        }
+        if (sameIgnoreCase("binary", chars, offset, length)) {
+            return Trace.BINARY;
+        }
+        return Trace.STRING;
+    }
+
+    /** Whether the buffer's chars are {@code text}. */
+    static boolean same(String text, char[] chars, int offset, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) != chars[offset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the buffer's chars are {@code text}, ignoring ASCII case. */
+    static boolean sameIgnoreCase(String text, char[] chars, int offset, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char a = text.charAt(i);
+            char c = chars[offset + i];
+            if (a != c && Character.toLowerCase(a) != Character.toLowerCase(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A long from a number or a decimal string (api_v3 writes 64-bit integers as strings). */
     static long longValue(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();

@@ -188,6 +188,27 @@ class JaegerClientTest {
     }
 
     @Test
+    void aTraceInATimeWindowAroundARecord() {
+        SEEN.clear();
+        Trace t = faultClient(Duration.ofSeconds(5)).trace("7F3A9C2E1B4D5F60A1B2C3D4E5F60718", 1_000_000,
+                2_000_000).traces().getFirst();
+        assertThat(t.spanCount()).isEqualTo(7);
+        assertThat(SEEN).containsExactly("GET /api/traces/7f3a9c2e1b4d5f60a1b2c3d4e5f60718?start=1000000&end=2000000"
+                + " Bearer tok");
+    }
+
+    @Test
+    void aTraceInAWindowOnApiV3() throws IOException {
+        try (JaegerQueryServer v3only = new JaegerQueryServer(tracing.store(), false)) {
+            JaegerClient client = new JaegerClient(new HttpTransport(v3only.url(), null, Duration.ofSeconds(10)));
+            client.services();
+            long now = System.currentTimeMillis() * 1000;
+            assertThat(client.trace(traceId, now - 3_600_000_000L, now + 60_000_000L).traces())
+                    .extracting(Trace::traceId).containsExactly(traceId);
+        }
+    }
+
+    @Test
     void notFoundIsExit4() {
         Problem p = problemOf(() -> faultClient(Duration.ofSeconds(5)).trace("404"));
         assertThat(p.kind()).isEqualTo(Problem.Kind.NOT_FOUND);

@@ -199,15 +199,36 @@ public final class TraceBuilder {
 
     /** A tag of the open span; {@code span.kind} and {@code error} tags also set the kind and error flag. */
     public void tag(String key, byte type, String value) {
-        int k = strings.intern(key);
-        tagStore.add(k, value(value), type);
-        if (key.equals("span.kind") && !kindSet[size]) {
-            kind[size] = (byte) SpanKind.ofName(value).ordinal();
-        } else if (key.equals("error") && "true".equalsIgnoreCase(value)) {
+        tag(strings.intern(key), type, value(value));
+    }
+
+    /** A tag of the open span by interned ids ({@link #intern}, {@link #internValue}): no String per tag. */
+    public void tag(int key, byte type, int value) {
+        tagStore.add(key, value, type);
+        String k = strings.get(key);
+        if (k.equals("span.kind") && !kindSet[size]) {
+            kind[size] = (byte) SpanKind.ofName(strings.get(value)).ordinal();
+        } else if (k.equals("error") && "true".equalsIgnoreCase(strings.get(value))) {
             flags[size] |= Trace.ERROR;
-        } else if (key.equals("otel.status_code") && "ERROR".equalsIgnoreCase(value)) {
+        } else if (k.equals("otel.status_code") && "ERROR".equalsIgnoreCase(strings.get(value))) {
             flags[size] |= Trace.ERROR;
         }
+    }
+
+    /** Interns a name (tag key, operation) straight from a parser's buffer. */
+    public int intern(char[] chars, int offset, int length) {
+        return strings.intern(chars, offset, length);
+    }
+
+    /** A value from a parser's buffer: interned when short (values repeat), else stored once. */
+    public int internValue(char[] chars, int offset, int length) {
+        return length <= INTERN_LIMIT ? strings.intern(chars, offset, length)
+                : strings.add(new String(chars, offset, length));
+    }
+
+    /** The operation by interned id. */
+    public void operation(int id) {
+        operation[size] = id;
     }
 
     /** Starts a log of the open span; its fields follow with {@link #logField}. */
@@ -225,7 +246,12 @@ public final class TraceBuilder {
 
     /** A field of the log started last. */
     public void logField(String key, byte type, String value) {
-        fieldStore.add(strings.intern(key), value(value), type);
+        logField(strings.intern(key), type, value(value));
+    }
+
+    /** A field of the log started last, by interned ids. */
+    public void logField(int key, byte type, int value) {
+        fieldStore.add(key, value, type);
         logFieldOffset[logs] = fieldStore.size;
     }
 
