@@ -47,8 +47,13 @@ public final class LiveInventory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveInventory.class);
     /** The namespace of a cluster-wide informer ({@code inAnyNamespace}). */
     private static final String ANY_NAMESPACE = "";
-    /** A watch down for less than this is being re-opened as usual, not "reconnecting". */
-    static final Duration RECONNECT_GRACE = Duration.ofSeconds(2);
+    /** A watch down this long is listed and watched afresh (fabric8's own back-off keeps growing). */
+    static final Duration RESTART_AFTER = Duration.ofSeconds(1);
+    /**
+     * A watch down for less than this is being re-opened, not "reconnecting": well above {@link #RESTART_AFTER}
+     * plus a check period, so the restart has time to land before the window says anything.
+     */
+    static final Duration RECONNECT_GRACE = Duration.ofSeconds(3);
     /** Changes arriving within this window become one snapshot. */
     static final Duration DEBOUNCE = Duration.ofMillis(100);
 
@@ -145,7 +150,7 @@ public final class LiveInventory implements AutoCloseable {
             watchNamespaceByNamespaceWhereClusterWideIsForbidden();
         }
         rebuildNow();
-        long checkMillis = Math.max(200, Math.min(1000, silenceLimit.toMillis() / 4));
+        long checkMillis = Math.max(200, Math.min(500, silenceLimit.toMillis() / 4));
         scheduler.scheduleWithFixedDelay(this::checkWatches, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -405,7 +410,7 @@ public final class LiveInventory implements AutoCloseable {
                     stateChanged = true;
                 }
                 if (w.failureState == null && w.downSinceMillis >= 0 && !w.restarting
-                        && clock.millis() - w.downSinceMillis >= RECONNECT_GRACE.toMillis()) {
+                        && clock.millis() - w.downSinceMillis >= RESTART_AFTER.toMillis()) {
                     // fabric8 re-opens an ended watch with a growing back-off (it resets only on an event, and a
                     // quiet cluster sends none), so behind an idle-timeout proxy the watch would be down most of
                     // the time: list and watch afresh now instead.
