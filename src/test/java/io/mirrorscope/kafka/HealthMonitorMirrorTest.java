@@ -250,9 +250,13 @@ class HealthMonitorMirrorTest {
     @Test
     @Order(3)
     void theSourceGroupsCheckpointArrivesOnTheTargetWithTheRightOffsets() {
-        LinkHealth h = awaitLink("billing's checkpoints", l -> l.checkpoints().size() == 2
-                && l.checkpoints().stream().anyMatch(c -> c.partition() == 0 && c.downstreamOffset() == 10));
-        LinkHealth.CheckpointHealth p0 = h.checkpoints().get(0);
+        // Partition 0's committed offset (10) sits on an offset sync, so MM2 translates it exactly. Whether MM2 emits
+        // partition 1's checkpoint (committed 4, between syncs) depends on when its checkpoint task read the syncs
+        // (since Kafka 3.5 it translates only offsets after the syncs it saw at start), so it is checked when there.
+        LinkHealth h = awaitLink("billing's checkpoints", l -> l.checkpoints().stream()
+                .anyMatch(c -> c.partition() == 0 && c.downstreamOffset() == 10));
+        LinkHealth.CheckpointHealth p0 = h.checkpoints().stream().filter(c -> c.partition() == 0).findFirst()
+                .orElseThrow();
         assertThat(p0.group()).isEqualTo("billing");
         assertThat(p0.topic()).isEqualTo("orders");
         assertThat(p0.targetTopic()).isEqualTo("eu.orders");
@@ -260,12 +264,14 @@ class HealthMonitorMirrorTest {
         assertThat(p0.reReadEstimate()).isZero();
         assertThat(p0.failover()).isEqualTo(
                 "failover now restarts billing at offset 10 of eu.orders-0: about 0 records re-read");
-        LinkHealth.CheckpointHealth p1 = h.checkpoints().get(1);
-        assertThat(p1.partition()).isEqualTo(1);
-        assertThat(p1.upstreamOffset()).isEqualTo(4);
-        // target offsets equal source offsets here: a translation past 4 would skip records
-        assertThat(p1.downstreamOffset()).isBetween(0L, 4L);
-        assertThat(p1.reReadEstimate()).isEqualTo(4 - p1.downstreamOffset());
+        h.checkpoints().stream().filter(c -> c.partition() == 1).forEach(p1 -> {
+            assertThat(p1.upstreamOffset()).isEqualTo(4);
+            // target offsets equal source offsets here: a translation past 4 would skip records
+            assertThat(p1.downstreamOffset()).isBetween(0L, 4L);
+            assertThat(p1.reReadEstimate()).isEqualTo(4 - p1.downstreamOffset());
+        });
+        assertThat(h.checkpoints()).allSatisfy(c -> assertThat(c.group()).isEqualTo("billing"))
+                .hasSizeBetween(1, 2);
     }
 
     @Test
