@@ -91,8 +91,8 @@ public class SideBySideBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        source = KafkaTestCluster.builder("side-src").start();
-        target = KafkaTestCluster.builder("side-tgt").start();
+        source = KafkaTestCluster.builder("side-src-" + System.nanoTime()).start();
+        target = KafkaTestCluster.builder("side-tgt-" + System.nanoTime()).start();
         source.createTopic(TOPIC, PARTITIONS);
         target.createTopic(TOPIC, PARTITIONS);
         sourceSettings = ConnectionSettings.plaintext(source.bootstrap("PLAIN"));
