@@ -212,6 +212,8 @@ public final class RecordMatcher {
     private final ArrayList<Part> parts = new ArrayList<>();
     private final HashMap<Long, Lane> keyLanes = new HashMap<>();
     private final ArrayDeque<Slot> window = new ArrayDeque<>();
+    /** Fingerprints of the source records in the window: a copy whose fingerprint is not here needs no scan. */
+    private final FingerprintCounts inWindow;
     private final LinkedHashMap<Coordinates, Slot> missingFound = new LinkedHashMap<>();
     private final LinkedHashMap<Coordinates, DuplicateBuilder> duplicatesFound = new LinkedHashMap<>();
     private final DelayHistogram histogram = new DelayHistogram();
@@ -247,6 +249,7 @@ public final class RecordMatcher {
         this.config = Objects.requireNonNull(config, "config");
         this.syncs = syncs;
         this.byKey = config.pairing() == Pairing.KEY;
+        this.inWindow = new FingerprintCounts(config.window());
         this.now = nowMillis;
         this.lastTargetArrivalAny = nowMillis;
     }
@@ -329,6 +332,7 @@ public final class RecordMatcher {
         Slot slot = new Slot(rec, now, lane);
         lane.append(slot);
         window.addLast(slot);
+        inWindow.add(slot.fingerprintLo);
         pending++;
         p.pending++;
         if (!lane.held.isEmpty()) {
@@ -412,6 +416,11 @@ public final class RecordMatcher {
         int r = lane.replay;
         if (r >= 0 && r < size && lane.get(r).sameContent(t)) {
             return r;
+        }
+        if (!inWindow.contains(t.fingerprintLo())) {
+            // no source record in the window has this content (the target read is ahead): nothing to scan for;
+            // without this, a target read running ahead scans its whole lane backward for every copy
+            return -1;
         }
         for (int i = Math.max(c + 1, lane.headScanned); i < size; i++) {
             if (lane.get(i).sameContent(t)) {
@@ -593,6 +602,7 @@ public final class RecordMatcher {
     }
 
     private void evict(Slot s) {
+        inWindow.remove(s.fingerprintLo);
         Lane lane = s.lane;
         if (s.state == PENDING) {
             pending--;

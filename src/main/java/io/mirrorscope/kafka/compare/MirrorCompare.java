@@ -109,8 +109,10 @@ public final class MirrorCompare {
 
             SeekPlan sourcePlan = side(source, () -> TopicReader.plan(src, sourceTopic, sourceRanges,
                     request.start(), true));
-            SeekPlan targetPlan = side(target, () -> TopicReader.plan(tgt, targetTopic, targetRanges,
+            SeekPlan byTime = side(target, () -> TopicReader.plan(tgt, targetTopic, targetRanges,
                     request.start(), true));
+            SeekPlan targetPlan = pairing == Pairing.KEY ? byTime
+                    : startFromSyncs(syncs, sourcePlan, byTime, targetRanges, notes);
             Map<Integer, Long> stops = request.bounded() ? side(source, () -> sourceStops(src, sourceTopic,
                     sourceRanges, startedAt)) : Map.of();
             for (SeekPlan.PartitionStart s : sourcePlan.starts()) {
@@ -325,6 +327,42 @@ public final class MirrorCompare {
         }
         reason[0] = "the mirror keeps partitions and order (MirrorMaker 2)";
         return Pairing.ORDER;
+    }
+
+    /**
+     * For a start by time: each target partition starts where the offset syncs put the copy of the source
+     * partition's start offset (the latest sync at or below it), rather than at the target's own offset for the
+     * time, which a copy's timestamp may not match (a mirror that sets its own timestamps, or re-sent copies with
+     * older ones). Partitions without a usable sync keep the start by time.
+     */
+    private static SeekPlan startFromSyncs(OffsetSyncReader.Result syncs, SeekPlan sourcePlan, SeekPlan byTime,
+            List<PartitionRange> targetRanges, List<String> notes) {
+        if (syncs == null || syncs.syncs().isEmpty() || !sourcePlanStartsByTime(sourcePlan)) {
+            return byTime;
+        }
+        List<SeekPlan.PartitionStart> starts = new ArrayList<>();
+        int fromSyncs = 0;
+        for (SeekPlan.PartitionStart t : byTime.starts()) {
+            long downstream = sourcePlan.starts().stream().filter(s -> s.partition() == t.partition())
+                    .mapToLong(s -> syncs.syncs().downstreamStartFor(s.partition(), s.start())).findFirst()
+                    .orElse(-1);
+            if (downstream < 0) {
+                starts.add(t);
+            } else {
+                fromSyncs++;
+                starts.add(new SeekPlan.PartitionStart(t.partition(),
+                        range(targetRanges, t.partition()).clamp(downstream), t.stop()));
+            }
+        }
+        if (fromSyncs > 0) {
+            notes.add("target start taken from the offset syncs in " + fromSyncs + " of " + byTime.starts().size()
+                    + " partitions (by time elsewhere)");
+        }
+        return new SeekPlan(starts, byTime.minTimestamp());
+    }
+
+    private static boolean sourcePlanStartsByTime(SeekPlan plan) {
+        return plan.minTimestamp() != Long.MIN_VALUE;
     }
 
     private boolean sourceCompacted() {
