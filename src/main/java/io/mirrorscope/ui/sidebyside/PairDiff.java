@@ -1,5 +1,6 @@
 package io.mirrorscope.ui.sidebyside;
 
+import io.mirrorscope.core.mirror.RecordFingerprint;
 import io.mirrorscope.core.records.DecodedRecord;
 import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.records.RecordDecoder;
@@ -15,9 +16,6 @@ import java.util.Optional;
  * a note, because the matcher's fingerprint leaves them out.
  */
 public final class PairDiff {
-
-    /** Headers a traced mirror rewrites on the copy (the matcher's fingerprint leaves them out). */
-    private static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate", "uber-trace-id", "b3");
 
     /** One field of both records. */
     public record Line(String field, String source, String target, boolean differs, String note) {
@@ -43,7 +41,7 @@ public final class PairDiff {
             t.headers().forEach(h -> addOnce(names, h.name()));
         }
         for (String name : names) {
-            String note = isTrace(name) ? "rewritten by a traced mirror; not part of the match" : "";
+            String note = RecordFingerprint.isTraceHeader(name) ? "rewritten by a traced mirror; not part of the match" : "";
             lines.add(compare("Header " + name, header(s, name), t == null ? null : header(t, name), note));
         }
         return lines;
@@ -64,11 +62,6 @@ public final class PairDiff {
             }
         }
         return sb.isEmpty() ? "(absent)" : sb.toString();
-    }
-
-    private static boolean isTrace(String name) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
-        return TRACE_HEADERS.contains(n) || n.startsWith("x-b3-");
     }
 
     private static void addOnce(List<String> names, String name) {
