@@ -4,7 +4,8 @@ package io.mirrorscope.app;
 public enum Fxml {
     MAIN_WINDOW("main_window.fxml"),
     CONNECT_DIALOG("connect_dialog.fxml"),
-    TOPIC_BROWSER("topic_browser.fxml");
+    TOPIC_BROWSER("topic_browser.fxml"),
+    SIDE_BY_SIDE("sidebyside_view.fxml");
 
     private final String file;
 

@@ -201,6 +201,11 @@ public final class SideBySideViewModel {
         return paused.getReadOnlyProperty();
     }
 
+    /** The feed this view reads. */
+    public CompareFeed feed() {
+        return feed;
+    }
+
     public ZoneId zone() {
         return zone;
     }
