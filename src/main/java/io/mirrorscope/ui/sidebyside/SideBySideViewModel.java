@@ -154,7 +154,7 @@ public final class SideBySideViewModel {
         return snapshot.getReadOnlyProperty();
     }
 
-    /** "p50 12 ms · p99 80 ms · max 140 ms, live observed" or "no measured delay (…)". */
+    /** "p50 12 ms · max 140 ms · live observed" (the header shows p99 big) or "no measured delay (…)". */
     public ReadOnlyStringProperty delayTextProperty() {
         return delayText.getReadOnlyProperty();
     }
@@ -345,12 +345,11 @@ public final class SideBySideViewModel {
         MatchSnapshot.Delay d = s.delay();
         String method = FindingsExport.label(d.method()).replace('-', ' ');
         delayText.set(d.measured() == 0 ? "no measured delay (" + method + ")"
-                : "p50 " + ChartGeometry.millis(d.p50()) + " · p99 " + ChartGeometry.millis(d.p99()) + " · max "
-                + ChartGeometry.millis(d.max()) + ", " + method);
+                : "p50 " + ChartGeometry.millis(d.p50()) + " · max " + ChartGeometry.millis(d.max()) + " · " + method);
         CompareFeed.Sides sides = feed.sides();
         pairingText.set(sides.sourceTopic() + " → " + sides.targetTopic() + " (" + sides.mapping() + "), paired by "
                 + s.pairing().label() + (s.compacted() ? " (compacted: by key)" : ""));
-        freshness.set("updated " + time(s.takenAt()));
+        freshness.set("updated " + time(s.takenAt()).substring(11));
         List<LagStrip.Cell> cells = new ArrayList<>(s.partitions().size());
         for (MatchSnapshot.PartitionState p : s.partitions()) {
             if (chosenPartitions.isEmpty() || chosenPartitions.contains(p.partition())) {

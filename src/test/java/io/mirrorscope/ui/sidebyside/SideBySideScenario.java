@@ -3,8 +3,8 @@ package io.mirrorscope.ui.sidebyside;
 import io.mirrorscope.core.records.RawRecord;
 
 /**
- * A small mirror with every kind of row: 3 partitions × 40 records; P1 offset 7 dropped (missing: the target went
- * on with offset 8), P2 offset 5 copied twice (a duplicate), P0 offsets 37-39 not copied yet (pending: nothing
+ * A small mirror with every kind of row: 3 partitions × 40 records; P1 offset 35 dropped (missing: the target went
+ * on with offset 36), P2 offset 36 copied twice (a duplicate), P0 offsets 37-39 not copied yet (pending: nothing
  * later arrived and the grace period has not passed). Delays grow with the offset: 20 ms + 3 ms × offset.
  */
 final class SideBySideScenario {
@@ -28,10 +28,10 @@ final class SideBySideScenario {
                                 + "}", "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e47" + p + i + "-01",
                         "tenant", p == 2 ? "acme" : "globex");
                 feed.source(s);
-                if (p == 1 && i == 7 || p == 0 && i >= 37) {
+                if (p == 1 && i == 35 || p == 0 && i >= 37) {
                     continue;
                 }
-                int copies = p == 2 && i == 5 ? 2 : 1;
+                int copies = p == 2 && i == 36 ? 2 : 1;
                 for (int c = 0; c < copies; c++) {
                     feed.copy(copyOf(s, p, targetOffset[p]++), 20 + 3L * i + c * 400);
                 }
