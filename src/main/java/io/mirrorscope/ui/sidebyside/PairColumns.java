@@ -12,7 +12,8 @@ import javafx.scene.control.Tooltip;
 /**
  * The columns of the side-by-side table: the source record on the left, its copy on the right, the delay last.
  * Fixed cell size, so the table virtualises a million rows; every column sorts (a SortedList over the filtered
- * rows, bound to the table's comparator); target cells are coloured through a pseudo class per pair state.
+ * rows while a sort order is set, and live rows keep that order); target cells are coloured through a pseudo class
+ * per pair state.
  */
 final class PairColumns {
 
@@ -43,9 +44,16 @@ final class PairColumns {
         TableColumn<PairItem, String> method = column("Method", 120, false, false,
                 r -> r.delayMs() < 0 ? "" : FindingsExport.label(r.method()), null);
         table.getColumns().setAll(java.util.List.of(source, target, delay, method));
+        // Unsorted, the table shows the filtered rows directly: a SortedList re-maps every changed row on each pulse
+        // even without a comparator (SideBySideTableBenchmark), so it is put in only while a sort order is set.
         SortedList<PairItem> sorted = new SortedList<>(vm.visibleRows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        table.setItems(vm.visibleRows());
+        table.comparatorProperty().subscribe(c -> {
+            sorted.setComparator(c);
+            table.setItems(c == null ? vm.visibleRows() : sorted);
+        });
+        // the table sorts through the SortedList's comparator, never by sorting its items in place
+        table.setSortPolicy(t -> true);
         table.setRowFactory(t -> new PairTableRow());
     }
 

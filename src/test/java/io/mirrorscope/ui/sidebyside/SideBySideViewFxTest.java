@@ -100,6 +100,23 @@ class SideBySideViewFxTest {
         assertThat(notice.getText()).startsWith("2 new missing records · P0 offset 37");
         assertThat(robot.listWindows()).hasSize(1);
 
+        // sorting by delay keeps the order while live rows arrive; clearing the sort shows arrival order again
+        javafx.scene.control.TableColumn<PairItem, ?> delay = table.getColumns().stream()
+                .filter(c -> c.getText().equals("Delay")).findFirst().orElseThrow();
+        robot.interact(() -> table.getSortOrder().setAll(delay));
+        assertThat(table.getItems()).hasSize(123);
+        assertThat(table.getItems().getLast().delayMs()).isEqualTo(137);
+        robot.interact(() -> {
+            feed.copy(SideBySideScenario.copyOf(FakeCompareFeed.record(1, 40, FakeCompareFeed.T0 + 40 * 250L + 1,
+                    "order-140", "{\"order\":140,\"region\":\"europe\",\"amount\":121}"), 1, 39), 500);
+            feed.publish();
+        });
+        robot.interact(() -> { });
+        assertThat(table.getItems().getLast().delayMs()).isEqualTo(500);
+        robot.interact(() -> table.getSortOrder().clear());
+        assertThat(table.getItems().getLast().offset()).isEqualTo(40);
+        assertThat(table.getItems().getLast().partition()).isEqualTo(2);
+
         robot.interact(() -> {
             table.getSelectionModel().select(indexOf(table, 0, 34));
             table.scrollTo(table.getItems().size() - 1);
