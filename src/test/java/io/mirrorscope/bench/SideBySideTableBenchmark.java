@@ -34,9 +34,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * pulse keep the pulse ≤ 16 ms; 1,000,000 rows scroll at ≥ 30 fps). The table holds 1,000,000 rows over 12
  * partitions, under the same FilteredList and SortedList as the view. {@code pulse}: one merge of a snapshot whose
  * 20,000 recent pairs are the newest 10,000 rows (now copied: 10,000 in-place updates) and 10,000 new pending ones,
- * through the filter (none, or "only problems") and, when the user sorted, a SortedList; the table trims a tenth when full, as
- * it does live. {@code scrollStep}: a page of 40 rows read through the sorted list with every cell's text made, as
- * the cells do after a scroll. Skin layout and painting are not included (they cost the same for any row count: the
+ * through the filter (none, or "only problems") and, when the user sorted, a SortedList; the table trims a tenth
+ * when full, as it does live. {@code scrollStep}: a page of 40 rows read through the shown list with every
+ * cell's text made, as the cells do after a scroll. Skin layout and painting are not included (they cost the same for any row count: the
  * table is virtualised with a fixed cell size).
  */
 @State(Scope.Benchmark)

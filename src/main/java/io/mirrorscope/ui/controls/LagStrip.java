@@ -53,7 +53,8 @@ public final class LagStrip extends CanvasChart {
         }
         double textH = 42;
         double barH = Math.max(4, h - textH);
-        List<ChartGeometry.Rect> bars = ChartGeometry.bars(lags, ChartGeometry.niceMax(Math.max(MIN_SCALE, max)), w, barH, 6);
+        long scale = ChartGeometry.niceMax(Math.max(MIN_SCALE, max));
+        List<ChartGeometry.Rect> bars = ChartGeometry.bars(lags, scale, w, barH, 6);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i < bars.size(); i++) {

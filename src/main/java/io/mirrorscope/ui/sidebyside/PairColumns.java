@@ -30,7 +30,8 @@ final class PairColumns {
                 null));
         source.getColumns().add(column("Offset", 90, true, false, r -> Long.toString(r.offset()),
                 null));
-        source.getColumns().add(column("Time (" + (vm.zone().equals(java.time.ZoneOffset.UTC) ? "UTC" : vm.zone().getId()) + ")", 184, false, false,
+        String zone = vm.zone().equals(java.time.ZoneOffset.UTC) ? "UTC" : vm.zone().getId();
+        source.getColumns().add(column("Time (" + zone + ")", 184, false, false,
                 r -> vm.time(r.timestamp()), null));
         source.getColumns().add(column("Key", 120, false, false, PairItem::key, null));
         source.getColumns().add(column("Value", 330, false, false, r -> r.preview().value(), null));

@@ -41,7 +41,8 @@ public final class PairDiff {
             t.headers().forEach(h -> addOnce(names, h.name()));
         }
         for (String name : names) {
-            String note = RecordFingerprint.isTraceHeader(name) ? "rewritten by a traced mirror; not part of the match" : "";
+            String note = RecordFingerprint.isTraceHeader(name)
+                    ? "rewritten by a traced mirror; not part of the match" : "";
             lines.add(compare("Header " + name, header(s, name), t == null ? null : header(t, name), note));
         }
         return lines;

@@ -119,7 +119,8 @@ public final class SideBySideController {
         duplicatesValue.setText(s == null ? "–" : String.format("%,d", s.duplicates()));
         pendingValue.setText(s == null ? "–" : String.format("%,d", s.pending()));
         expiredValue.setText(s == null ? "–" : String.format("%,d", s.expired()));
-        delayValue.setText(s == null || s.delay().measured() == 0 ? "–" : "p99 " + io.mirrorscope.ui.controls.ChartGeometry.millis(s.delay().p99()));
+        delayValue.setText(s == null || s.delay().measured() == 0 ? "–"
+                : "p99 " + io.mirrorscope.ui.controls.ChartGeometry.millis(s.delay().p99()));
         missingCounter.getStyleClass().remove("problem");
         duplicatesCounter.getStyleClass().remove("warning");
         if (s != null && s.missing() > 0) {
