@@ -36,8 +36,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * 20,000 recent pairs are the newest 10,000 rows (now copied: 10,000 in-place updates) and 10,000 new pending ones,
  * through the filter (none, or "only problems") and, when the user sorted, a SortedList; the table trims a tenth
  * when full, as it does live. {@code scrollStep}: a page of 40 rows read through the shown list with every
- * cell's text made, as the cells do after a scroll. Skin layout and painting are not included (they cost the same for any row count: the
- * table is virtualised with a fixed cell size).
+ * cell's text made, as the cells do after a scroll. Skin layout and painting are not included (they cost the same
+ * for any row count: the table is virtualised with a fixed cell size).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
