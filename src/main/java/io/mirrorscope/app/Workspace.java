@@ -98,6 +98,8 @@ final class Workspace implements AutoCloseable {
                 inventoryViewModel.reveal(Panel.MIRRORS, m.namespace(), m.name());
             }
             case ViewTarget.Tracing t -> window.show(t, () -> traces(t));
+            // a comparison is opened with its feed by whoever starts it; here it can only be focused again
+            case ViewTarget.Compare c -> window.viewOf(c).ifPresent(open -> window.show(c, () -> open));
             case ViewTarget.Cluster c -> window.viewOf(c).ifPresentOrElse(open -> window.show(c, () -> open),
                     () -> openTopicBrowser(c));
         }

@@ -211,6 +211,10 @@ class MainWindowFxTest {
                 case TOPOLOGY_VIEW -> FxmlViews.load(fxml, new TopologyController(new TopologyViewModel()));
                 case TRACES_VIEW -> FxmlViews.load(fxml, new io.mirrorscope.ui.traces.TracesController(
                         new io.mirrorscope.ui.traces.TracesViewModel(work)));
+                case SIDE_BY_SIDE -> FxmlViews.load(fxml, new io.mirrorscope.ui.sidebyside.SideBySideController(
+                        new io.mirrorscope.ui.sidebyside.SideBySideViewModel(
+                                io.mirrorscope.ui.sidebyside.SideBySideScenario.mirror(), Runnable::run,
+                                Runnable::run, 1_000, java.time.ZoneOffset.UTC)));
             });
             assertThat(loaded[0].controller()).as(fxml.name()).isNotNull();
             robot.interact(() -> new Scene(loaded[0].root()).getRoot().applyCss()); // skins: split panes' items

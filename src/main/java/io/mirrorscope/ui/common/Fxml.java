@@ -7,7 +7,8 @@ public enum Fxml {
     TOPIC_BROWSER("topic_browser.fxml"),
     INVENTORY_VIEW("inventory_view.fxml"),
     TOPOLOGY_VIEW("topology_view.fxml"),
-    TRACES_VIEW("traces_view.fxml");
+    TRACES_VIEW("traces_view.fxml"),
+    SIDE_BY_SIDE("sidebyside_view.fxml");
 
     private final String file;
 

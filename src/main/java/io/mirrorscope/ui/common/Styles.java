@@ -17,10 +17,21 @@ public final class Styles {
     public static final String EMPTY_STATE = "empty-state";
     public static final String MUTED = "muted";
     public static final String TITLE = "title";
+    public static final String SUMMARY_HEADER = "summary-header";
+    public static final String NUMERIC = "numeric";
+    /** Cells of the side-by-side table's target columns: coloured by the row's pair state. */
+    public static final String TARGET_SIDE = "target-side";
+    public static final String DIFF_CHANGED = "diff-changed";
+    public static final String QUIET_NOTICE = "quiet-notice";
 
     /** Pseudo classes for the connection dot: one per state, set from the view model. */
     public static PseudoClass state(String name) {
         return PseudoClass.getPseudoClass("state-" + name);
+    }
+
+    /** Pseudo class of a side-by-side row, from its pair status's style class ("pair-missing", ...). */
+    public static PseudoClass pair(String styleClass) {
+        return PseudoClass.getPseudoClass(styleClass);
     }
 
     private Styles() {

@@ -58,4 +58,12 @@ public sealed interface ViewTarget {
             return "Traces — " + name;
         }
     }
+
+    /** The side-by-side comparison of a source topic and its mirrored copy. */
+    record Compare(String sourceTopic, String targetTopic) implements ViewTarget {
+        @Override
+        public String title() {
+            return "Mirror " + sourceTopic + " → " + targetTopic;
+        }
+    }
 }

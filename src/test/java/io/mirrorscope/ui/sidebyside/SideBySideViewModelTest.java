@@ -1,0 +1,195 @@
+package io.mirrorscope.ui.sidebyside;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mirrorscope.core.mirror.MatchSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The side-by-side view model on a fake feed over a real matcher, without a toolkit. */
+class SideBySideViewModelTest {
+
+    private static final Executor DIRECT = Runnable::run;
+
+    private static SideBySideViewModel model(FakeCompareFeed feed) {
+        return new SideBySideViewModel(feed, DIRECT, DIRECT, 10_000, ZoneOffset.UTC);
+    }
+
+    private static PairItem row(SideBySideViewModel vm, int partition, long offset) {
+        return vm.rows().stream().filter(r -> r.partition() == partition && r.offset() == offset).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void rowsAndCountersFollowTheMatcher() {
+        FakeCompareFeed feed = SideBySideScenario.mirror();
+        SideBySideViewModel vm = model(feed);
+        vm.pulse();
+        MatchSnapshot s = vm.snapshotProperty().get();
+        assertThat(vm.rows()).hasSize(120);
+        assertThat(s.missing()).isEqualTo(1);
+        assertThat(s.duplicates()).isEqualTo(1);
+        assertThat(s.pending()).isEqualTo(3);
+        assertThat(s.matched()).isEqualTo(116);
+        assertThat(row(vm, 1, 35).status()).isEqualTo(PairStatus.MISSING);
+        assertThat(row(vm, 2, 36).status()).isEqualTo(PairStatus.DUPLICATE);
+        assertThat(row(vm, 2, 36).targetOffsetsText()).isEqualTo("36, 37");
+        assertThat(row(vm, 0, 38).status()).isEqualTo(PairStatus.PENDING);
+        assertThat(row(vm, 0, 3).status()).isEqualTo(PairStatus.MATCHED);
+        assertThat(row(vm, 0, 3).delayMs()).isEqualTo(29);
+        assertThat(row(vm, 0, 3).preview().value()).contains("\"region\":\"europe\"");
+        assertThat(vm.delayTextProperty().get()).startsWith("p50 ").contains("live observed");
+        assertThat(vm.pairingTextProperty().get()).contains("paired by order");
+        assertThat(vm.lagCellsProperty().get()).extracting(c -> c.partition()).containsExactly(0, 1, 2);
+        assertThat(vm.lagCellsProperty().get().get(0).lag()).isEqualTo(3);
+        assertThat(vm.freshnessProperty().get()).isEqualTo("updated 00:00:11.000");
+    }
+
+    @Test
+    void aPendingRowBecomesMatchedInPlaceAndNewMissingRaisesOneQuietNotification() {
+        FakeCompareFeed feed = SideBySideScenario.mirror();
+        SideBySideViewModel vm = model(feed);
+        vm.pulse();
+        assertThat(vm.notificationProperty().get()).as("the run's first missing record")
+                .isEqualTo("1 new missing record · P1 offset 35 · key order-135");
+        List<String> changes = new ArrayList<>();
+        vm.rows().addListener((javafx.collections.ListChangeListener<PairItem>) c -> changes.add(c.toString()));
+        int pendingIndex = vm.rows().indexOf(row(vm, 0, 37));
+        // the copy of P0/37 arrives; 38 is skipped (then missing: the target delivered 39); 39 arrives
+        feed.copy(SideBySideScenario.copyOf(sourceOf(feed, 0, 37), 0, 37), 60);
+        feed.copy(SideBySideScenario.copyOf(sourceOf(feed, 0, 39), 0, 38), 70);
+        feed.publish();
+        vm.pulse();
+        assertThat(changes).as("one list change per pulse").hasSize(1);
+        assertThat(vm.rows()).hasSize(120);
+        assertThat(vm.rows().indexOf(row(vm, 0, 37))).as("replaced in place").isEqualTo(pendingIndex);
+        assertThat(row(vm, 0, 37).status()).isEqualTo(PairStatus.MATCHED);
+        assertThat(row(vm, 0, 38).status()).isEqualTo(PairStatus.MISSING);
+        assertThat(vm.notificationsProperty().get()).isEqualTo(2);
+        assertThat(vm.notificationProperty().get()).isEqualTo("1 new missing record · P0 offset 38 · key order-38");
+        List<long[]> delays = new ArrayList<>();
+        vm.takeNewDelays((t, d) -> delays.add(new long[] {t, d}));
+        assertThat(delays).extracting(d -> d[1]).contains(60L, 70L);
+
+        vm.pulse(); // same snapshot: nothing happens
+        assertThat(changes).hasSize(1);
+        assertThat(vm.notificationsProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void noNotificationWhilePaused() {
+        FakeCompareFeed feed = SideBySideScenario.mirror();
+        SideBySideViewModel vm = model(feed);
+        vm.pulse();
+        long before = vm.notificationsProperty().get();
+        vm.togglePause();
+        feed.copy(SideBySideScenario.copyOf(sourceOf(feed, 0, 39), 0, 37), 70);
+        feed.publish();
+        vm.pulse();
+        assertThat(row(vm, 0, 37).status()).isEqualTo(PairStatus.MISSING);
+        assertThat(vm.notificationsProperty().get()).isEqualTo(before);
+        assertThat(vm.stateProperty().get()).isEqualTo(SideBySideViewModel.RunState.PAUSED);
+        assertThat(feed.calls).containsExactly("pause");
+        vm.togglePause();
+        assertThat(feed.calls).containsExactly("pause", "resume");
+    }
+
+    @Test
+    void filtersByTextHeaderPartitionAndProblems() {
+        SideBySideViewModel vm = model(SideBySideScenario.mirror());
+        vm.pulse();
+        vm.onlyProblemsProperty().set(true);
+        assertThat(vm.visibleRows()).extracting(PairItem::status)
+                .containsExactlyInAnyOrder(PairStatus.MISSING, PairStatus.DUPLICATE);
+        vm.onlyProblemsProperty().set(false);
+        vm.textFilterProperty().set("\"REGION\":\"us\"");
+        assertThat(vm.visibleRows()).hasSize(40).allSatisfy(r -> assertThat(r.partition()).isEqualTo(1));
+        vm.textFilterProperty().set("order-236");
+        assertThat(vm.visibleRows()).extracting(PairItem::offset).containsExactly(36L);
+        vm.textFilterProperty().set("");
+        vm.headerFilterProperty().set("tenant=acme");
+        assertThat(vm.visibleRows()).hasSize(40).allSatisfy(r -> assertThat(r.partition()).isEqualTo(2));
+        vm.headerFilterProperty().set("");
+        vm.chosenPartitions().addAll(List.of(0, 2));
+        assertThat(vm.visibleRows()).hasSize(80).noneMatch(r -> r.partition() == 1);
+        vm.chosenPartitions().clear();
+        assertThat(vm.visibleRows()).hasSize(120);
+    }
+
+    @Test
+    void detailShowsBothRecordsAndFlagsTheRewrittenTraceHeader() {
+        SideBySideViewModel vm = model(SideBySideScenario.mirror());
+        vm.pulse();
+        vm.selectedProperty().set(row(vm, 0, 3));
+        assertThat(vm.detail()).extracting(PairDiff.Line::field).contains("Key", "Value", "Header traceparent",
+                "Header tenant");
+        assertThat(vm.detail()).filteredOn(PairDiff.Line::differs).extracting(PairDiff.Line::field)
+                .containsExactly("Header traceparent");
+        vm.selectedProperty().set(row(vm, 1, 35));
+        assertThat(vm.detail().getFirst().target()).isEqualTo("(no copy)");
+        assertThat(vm.detail()).noneMatch(PairDiff.Line::differs);
+    }
+
+    @Test
+    void seekClearsTheTableAndRestartsTheFeedAtThatTime() {
+        FakeCompareFeed feed = SideBySideScenario.mirror();
+        SideBySideViewModel vm = model(feed);
+        vm.pulse();
+        vm.chosenPartitions().add(1);
+        vm.seekTextProperty().set("2026-01-01T00:00:05Z");
+        vm.seek();
+        assertThat(vm.rows()).isEmpty();
+        assertThat(feed.calls).containsExactly("seek " + (FakeCompareFeed.T0 + 5_000) + " [1]");
+        assertThat(vm.messageProperty().get()).isEqualTo("Both sides from 2026-01-01 00:00:05.000");
+        vm.seekTextProperty().set("yesterday-ish");
+        vm.seek();
+        assertThat(vm.messageProperty().get()).startsWith("Not a time");
+        assertThat(feed.calls).hasSize(1);
+    }
+
+    @Test
+    void exportsTheCliJsonShapeAndCsv(@TempDir Path dir) throws Exception {
+        SideBySideViewModel vm = model(SideBySideScenario.mirror());
+        vm.pulse();
+        Path json = vm.export(dir.resolve("findings.json"), true).join();
+        JsonNode o = new ObjectMapper().readTree(Files.readString(json));
+        assertThat(o.path("source").path("topic").asText()).isEqualTo("orders");
+        assertThat(o.path("target").path("topic").asText()).isEqualTo("europe.orders");
+        assertThat(o.path("pairing").asText()).isEqualTo("order");
+        assertThat(o.path("sourceRecords").asLong()).isEqualTo(120);
+        assertThat(o.path("targetRecords").asLong()).isEqualTo(117); // 120 - 1 dropped - 3 pending + 1 extra copy
+        assertThat(o.path("missing").asLong()).isEqualTo(1);
+        assertThat(o.path("duplicates").asLong()).isEqualTo(1);
+        assertThat(o.path("pending").asLong()).isEqualTo(3);
+        assertThat(o.path("delayMs").path("method").asText()).isEqualTo("live-observed");
+        assertThat(o.path("delayMs").path("max").asLong()).isEqualTo(20 + 3 * 39);
+        assertThat(o.path("missingRecords").get(0).path("offset").asLong()).isEqualTo(35);
+        assertThat(o.path("duplicateRecords").get(0).path("targetOffsets").toString()).isEqualTo("[36,37]");
+        assertThat(o.path("partitions")).hasSize(3);
+
+        Path csv = vm.export(dir.resolve("findings.csv"), false).join();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.getFirst()).isEqualTo(FindingsExport.CSV_HEADER);
+        assertThat(lines).contains("missing,1,35," + (FakeCompareFeed.T0 + 35 * 250 + 7) + ",order-135,,,,,,",
+                "duplicate,2,36," + (FakeCompareFeed.T0 + 36 * 250 + 14) + ",order-236,2,36 37,,,,");
+        assertThat(lines).filteredOn(l -> l.startsWith("delay,")).hasSize(116);
+        assertThat(lines).filteredOn(l -> l.startsWith("lag,")).hasSize(3);
+        assertThat(FindingsExport.quote("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
+    }
+
+    private static io.mirrorscope.core.records.RawRecord sourceOf(FakeCompareFeed feed, int p, long o) {
+        List<io.mirrorscope.core.records.RawRecord> out = new ArrayList<>();
+        feed.fetch(p, o, -1, -1, pair -> out.add(pair.source()), e -> {
+            throw new AssertionError(e);
+        });
+        return out.getFirst();
+    }
+}
