@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrorscope.core.mirror.DelayMethod;
+import io.mirrorscope.core.mirror.FindingsJson;
 import io.mirrorscope.core.mirror.MatchSnapshot;
 import io.mirrorscope.kafka.compare.CompareResult;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * The result of {@code mirrorscope compare} as JSON (the issue's field names; fields may be added, never renamed)
@@ -18,77 +18,15 @@ final class CompareReport {
     private CompareReport() {
     }
 
-    /** "live-observed", "log-append-time", "trace-spans", "unknown". */
     static String label(DelayMethod m) {
-        return m.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return FindingsJson.label(m);
     }
 
     static ObjectNode json(ObjectMapper mapper, CompareResult r) {
-        MatchSnapshot s = r.snapshot();
-        ObjectNode o = mapper.createObjectNode();
-        ObjectNode source = o.putObject("source");
-        source.put("bootstrap", r.sourceBootstrap());
-        source.put("topic", r.topics().sourceTopic());
-        ObjectNode target = o.putObject("target");
-        target.put("bootstrap", r.targetBootstrap());
-        target.put("topic", r.topics().targetTopic());
-        o.put("pairing", s.pairing().label());
+        ObjectNode o = FindingsJson.of(mapper, r.snapshot(), r.sourceBootstrap(), r.topics().sourceTopic(),
+                r.targetBootstrap(), r.topics().targetTopic());
         o.put("pairingReason", r.pairingReason());
-        o.put("compacted", s.compacted());
-        o.put("sourceRecords", s.sourceRecords());
-        o.put("targetRecords", s.targetRecords());
-        o.put("matched", s.matched());
-        o.put("missing", s.missing());
-        o.put("duplicates", s.duplicates());
-        o.put("pending", s.pending());
-        o.put("expired", s.expired());
-        o.put("compactedAway", s.compactedAway());
-        o.put("targetUnmatched", s.targetUnmatched());
-        o.put("targetOutsideWindow", s.targetOutsideWindow());
-        o.put("overflow", s.overflow());
         o.put("offsetSyncs", r.offsetSyncs());
-        ObjectNode delay = o.putObject("delayMs");
-        delay.put("method", label(s.delay().method()));
-        delay.put("measured", s.delay().measured());
-        putMs(delay, "p50", s.delay().p50());
-        putMs(delay, "p99", s.delay().p99());
-        putMs(delay, "max", s.delay().max());
-        ArrayNode partitions = o.putArray("partitions");
-        for (MatchSnapshot.PartitionState p : s.partitions()) {
-            ObjectNode n = partitions.addObject();
-            n.put("partition", p.partition());
-            n.put("sourceEnd", p.sourceEnd());
-            n.put("targetEnd", p.targetEnd());
-            n.put("lag", p.lag());
-            n.put("lagSeconds", p.lagSeconds());
-            n.put("missing", p.missing());
-            n.put("duplicates", p.duplicates());
-            n.put("pending", p.pending());
-            n.put("sourceBegin", p.sourceBegin());
-            n.put("targetBegin", p.targetBegin());
-            n.put("lastMirrored", p.lastMirrored());
-            n.put("sourceRecords", p.sourceRecords());
-            n.put("targetRecords", p.targetRecords());
-        }
-        ArrayNode missing = o.putArray("missingRecords");
-        for (MatchSnapshot.MissingRecord m : s.missingRecords()) {
-            ObjectNode n = missing.addObject();
-            n.put("partition", m.partition());
-            n.put("offset", m.offset());
-            n.put("timestamp", m.timestamp());
-            n.put("key", m.key());
-        }
-        ArrayNode dups = o.putArray("duplicateRecords");
-        for (MatchSnapshot.DuplicateRecord d : s.duplicateRecords()) {
-            ObjectNode n = dups.addObject();
-            n.put("partition", d.partition());
-            n.put("sourceOffset", d.sourceOffset());
-            ArrayNode offsets = n.putArray("targetOffsets");
-            d.targetOffsets().forEach(offsets::add);
-            n.put("targetPartition", d.targetPartition());
-            n.put("key", d.key());
-        }
-        o.put("findingsTruncated", s.findingsTruncated());
         ArrayNode notes = o.putArray("notes");
         r.notes().forEach(notes::add);
         o.put("startedAt", r.startedAt());
@@ -96,14 +34,6 @@ final class CompareReport {
         offsets(o.putArray("sourceOffsets"), r.sourceOffsets());
         offsets(o.putArray("targetOffsets"), r.targetOffsets());
         return o;
-    }
-
-    private static void putMs(ObjectNode o, String field, long ms) {
-        if (ms < 0) {
-            o.putNull(field);
-        } else {
-            o.put(field, ms);
-        }
     }
 
     private static void offsets(ArrayNode out, java.util.List<CompareResult.PartitionOffsets> offsets) {

@@ -3,9 +3,9 @@ package io.mirrorscope.ui.sidebyside;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrorscope.core.mirror.DelayMethod;
+import io.mirrorscope.core.mirror.FindingsJson;
 import io.mirrorscope.core.mirror.MatchSnapshot;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -27,64 +27,13 @@ public final class FindingsExport {
 
     /** "live-observed", "log-append-time", "trace-spans", "unknown" (as the CLI writes them). */
     public static String label(DelayMethod m) {
-        return m.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return FindingsJson.label(m);
     }
 
     /** The CLI's JSON document for this snapshot. */
     public static String json(MatchSnapshot s, CompareFeed.Sides sides) {
-        ObjectNode o = MAPPER.createObjectNode();
-        ObjectNode source = o.putObject("source");
-        source.put("bootstrap", sides.sourceBootstrap());
-        source.put("topic", sides.sourceTopic());
-        ObjectNode target = o.putObject("target");
-        target.put("bootstrap", sides.targetBootstrap());
-        target.put("topic", sides.targetTopic());
-        o.put("pairing", s.pairing().label());
-        o.put("compacted", s.compacted());
-        o.put("sourceRecords", s.sourceRecords());
-        o.put("targetRecords", s.targetRecords());
-        o.put("matched", s.matched());
-        o.put("missing", s.missing());
-        o.put("duplicates", s.duplicates());
-        o.put("pending", s.pending());
-        o.put("expired", s.expired());
-        ObjectNode delay = o.putObject("delayMs");
-        delay.put("method", label(s.delay().method()));
-        delay.put("measured", s.delay().measured());
-        putMs(delay, "p50", s.delay().p50());
-        putMs(delay, "p99", s.delay().p99());
-        putMs(delay, "max", s.delay().max());
-        ArrayNode partitions = o.putArray("partitions");
-        for (MatchSnapshot.PartitionState p : s.partitions()) {
-            ObjectNode n = partitions.addObject();
-            n.put("partition", p.partition());
-            n.put("sourceEnd", p.sourceEnd());
-            n.put("targetEnd", p.targetEnd());
-            n.put("lag", p.lag());
-            n.put("lagSeconds", p.lagSeconds());
-            n.put("missing", p.missing());
-            n.put("duplicates", p.duplicates());
-            n.put("pending", p.pending());
-        }
-        ArrayNode missing = o.putArray("missingRecords");
-        for (MatchSnapshot.MissingRecord m : s.missingRecords()) {
-            ObjectNode n = missing.addObject();
-            n.put("partition", m.partition());
-            n.put("offset", m.offset());
-            n.put("timestamp", m.timestamp());
-            n.put("key", m.key());
-        }
-        ArrayNode dups = o.putArray("duplicateRecords");
-        for (MatchSnapshot.DuplicateRecord d : s.duplicateRecords()) {
-            ObjectNode n = dups.addObject();
-            n.put("partition", d.partition());
-            n.put("sourceOffset", d.sourceOffset());
-            ArrayNode offsets = n.putArray("targetOffsets");
-            d.targetOffsets().forEach(offsets::add);
-            n.put("targetPartition", d.targetPartition());
-            n.put("key", d.key());
-        }
-        o.put("findingsTruncated", s.findingsTruncated());
+        ObjectNode o = FindingsJson.of(MAPPER, s, sides.sourceBootstrap(), sides.sourceTopic(),
+                sides.targetBootstrap(), sides.targetTopic());
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -140,13 +89,5 @@ public final class FindingsExport {
             return field;
         }
         return '"' + field.replace("\"", "\"\"") + '"';
-    }
-
-    private static void putMs(ObjectNode o, String field, long ms) {
-        if (ms < 0) {
-            o.putNull(field);
-        } else {
-            o.put(field, ms);
-        }
     }
 }
