@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of design.md and the read-only promise, checked on the compiled main classes; and the test split
- * (pom.xml: tags kafka, sandbox, fx, oracle run in verify, not in test), checked on the test classes.
+ * (pom.xml: tags kafka, sandbox, fx, oracle and timed — tests that wait on real clocks for seconds — run in verify,
+ * not in test), checked on the test classes.
  */
 class ArchitectureTest {
 

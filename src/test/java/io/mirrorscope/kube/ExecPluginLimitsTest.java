@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A plugin that never ends is stopped at the timeout (with its children), one that floods stdout is stopped at the
  * cap; either way the caller gets a Problem naming the plugin and the context, and the credential lock is free again.
  */
+@Tag("timed")
 class ExecPluginLimitsTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);

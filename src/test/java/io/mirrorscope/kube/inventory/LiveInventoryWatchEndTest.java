@@ -11,9 +11,11 @@ import io.mirrorscope.core.inventory.ResourceKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Watches the server ends early (idle-timeout proxies), and "all namespaces" made real. */
+@Tag("timed")
 class LiveInventoryWatchEndTest {
 
     @Test
