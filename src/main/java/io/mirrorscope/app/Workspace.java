@@ -388,7 +388,7 @@ final class Workspace implements AutoCloseable {
         });
         if (fromMillis >= 0) {
             viewModel.seekTextProperty().set(LocalDateTime.ofInstant(Instant.ofEpochMilli(fromMillis),
-                    ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString());
+                    ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' '));
         }
         viewModel.start();
         return view;

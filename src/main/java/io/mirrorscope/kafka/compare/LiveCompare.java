@@ -181,9 +181,17 @@ public final class LiveCompare implements AutoCloseable {
         return run != null && !run.paused() && t != null && t.isAlive();
     }
 
-    /** The latest snapshot of the current run, null before its first. */
+    /**
+     * The latest snapshot of the current run, null before its first. Taking it tells the run, so the next
+     * snapshot carries every record read since (a view that missed one for a slow frame loses no row).
+     */
     public MatchSnapshot snapshot() {
-        return latest;
+        MatchSnapshot s = latest;
+        MirrorCompare run = current;
+        if (s != null && run != null) {
+            run.taken(s);
+        }
+        return s;
     }
 
     /** Preview of a source record read by the current run, if it is still among the newest kept. */

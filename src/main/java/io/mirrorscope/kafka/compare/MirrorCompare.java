@@ -64,6 +64,8 @@ public final class MirrorCompare {
     private volatile boolean running = true;
     private volatile boolean paused;
     private volatile Consumer<RawRecord> sourceTap;
+    /** Source records counted by the newest snapshot a reader took ({@link #taken}); -1 when nobody says. */
+    private volatile long takenUpTo = -1;
     private volatile org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> sourceConsumer;
     private volatile org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> targetConsumer;
 
@@ -113,6 +115,15 @@ public final class MirrorCompare {
     public MirrorCompare onSourceRecord(Consumer<RawRecord> tap) {
         this.sourceTap = tap;
         return this;
+    }
+
+    /**
+     * Says that a reader (a view) took {@code snapshot}: later snapshots carry every source record read since that
+     * one, so a reader that skipped a snapshot (its thread was busy for longer than the snapshot interval) still
+     * gets every new row. Without it, each snapshot carries the records read since the one before.
+     */
+    public void taken(MatchSnapshot snapshot) {
+        takenUpTo = snapshot.sourceRecords();
     }
 
     /** Runs to the end (bounded, duration, or {@link #stop()}); snapshots go to {@code onSnapshot} as it goes. */
@@ -350,10 +361,14 @@ public final class MirrorCompare {
             }
         }
 
-        /** The records read since the last snapshot and the pending ones before them, at most MAX_RECENT_PAIRS. */
+        /**
+         * The records read since the last snapshot (or since the one a reader last {@linkplain #taken took}) and the
+         * pending ones before them, at most MAX_RECENT_PAIRS.
+         */
         private int recentPairs() {
-            long fresh = sourceRead - sourceReadAtSnapshot;
-            sourceReadAtSnapshot = sourceRead;
+            long since = takenUpTo >= 0 ? Math.min(takenUpTo, sourceReadAtSnapshot) : sourceReadAtSnapshot;
+            long fresh = matcher.sourceRecordsRead() - since;
+            sourceReadAtSnapshot = matcher.sourceRecordsRead();
             return (int) Math.min(MAX_RECENT_PAIRS, fresh + matcher.pending() + RECENT_MARGIN);
         }
 

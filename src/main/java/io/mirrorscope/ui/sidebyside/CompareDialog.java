@@ -57,7 +57,7 @@ public final class CompareDialog {
         Label hint = new Label();
         hint.getStyleClass().add("muted");
         hint.textProperty().bind(form.hintProperty().map(h -> h.isEmpty()
-                ? "A time ago (15m, 2h), a date-time (2026-11-29T10:00), or empty for from now" : h));
+                ? "A time ago (15m, 2h), a date-time (2026-11-29 10:00), or empty for from now" : h));
         hint.setWrapText(true);
         hint.setMaxWidth(380);
         grid.addRow(row++, new Label("Source topic"), sourceTopic);
