@@ -65,6 +65,53 @@ class KafkaCompareFeedTest {
         }
     }
 
+    /**
+     * A view whose FX thread is busy for longer than the snapshot interval skips snapshots: the next one it takes
+     * must still carry every record read since the last one it took, or rows never reach its table.
+     */
+    @Test
+    void aViewThatTakesSnapshotsSeldomStillGetsEveryRow() throws Exception {
+        cluster.createTopic("seldom", PARTITIONS);
+        cluster.createTopic("seldom-copy", PARTITIONS);
+        ConnectionSettings settings = ConnectionSettings.plaintext(cluster.internalBootstrap());
+        CompareRequest request = CompareRequest.of(new TopicMapping("seldom", "seldom-copy", "given"))
+                .withGrace(Duration.ofSeconds(3));
+        KafkaCompareFeed feed = new KafkaCompareFeed(LiveCompare.open(settings, settings, ConsumerOptions.DEFAULTS,
+                request, Clock.systemUTC(), e -> { }), new CompareFeed.Sides("a", "seldom", "a", "seldom-copy",
+                "given"), () -> { });
+        io.mirrorscope.ui.sidebyside.PairTableModel table = new io.mirrorscope.ui.sidebyside.PairTableModel(10_000);
+        int total = 0;
+        try (var producer = cluster.stringProducer()) {
+            feed.start(-1, Set.of());
+            await().atMost(Duration.ofSeconds(30)).until(() -> feed.snapshot() != null);
+            long taken = 0;
+            for (int batch = 0; batch < 25; batch++) {
+                for (int i = 0; i < 40; i++, total++) {
+                    long ts = System.currentTimeMillis();
+                    for (String topic : List.of("seldom", "seldom-copy")) {
+                        producer.send(new ProducerRecord<>(topic, total % PARTITIONS, ts, "k-" + total, "v"));
+                    }
+                }
+                producer.flush();
+                Thread.sleep(120);
+                if (batch % 6 == 5) { // about every 700 ms: two or three snapshots skipped each time
+                    MatchSnapshot s = feed.snapshot();
+                    table.merge(s, feed::preview);
+                    taken++;
+                }
+            }
+            int written = total;
+            MatchSnapshot last = await().atMost(Duration.ofSeconds(30)).until(feed::snapshot,
+                    s -> s.matched() == written);
+            table.merge(last, feed::preview);
+            assertThat(taken).isGreaterThan(2);
+        } finally {
+            feed.close();
+        }
+        assertThat(table).as("every record reached the table").hasSize(total);
+        assertThat(table).allSatisfy(r -> assertThat(r.state()).isEqualTo(MatchSnapshot.PairState.MATCHED));
+    }
+
     @Test
     void pauseStopsBothSidesResumeCatchesUpSeekStartsAgainOnChosenPartitions() throws Exception {
         write(0, 40);
