@@ -168,6 +168,17 @@ class CompareInTheAppFxTest {
 
         robot.interact(() -> services.mainWindowController().closeAllViews());
         assertThat(services.runningCompares()).as("the entry leaves with its view").isEmpty();
+
+        // by hand: File ▸ Compare topics… offers the inventory's clusters and lists each one's topics
+        robot.clickOn("File").clickOn("Compare topics…");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> sourceCluster = robot.lookup("#compareSourceCluster").queryAs(ComboBox.class);
+        assertThat(sourceCluster.getItems()).containsExactly("europe-cluster", "us-cluster");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> byHandTarget = robot.lookup("#compareTargetTopic").queryAs(ComboBox.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> byHandTarget.getItems().contains(Sandbox.TARGET_TOPIC));
+        robot.clickOn("Cancel");
+        assertThat(robot.lookup("#compareDialog").tryQuery()).isEmpty();
     }
 
     private static java.util.Optional<Node> mirrorCell(FxRobot robot) {

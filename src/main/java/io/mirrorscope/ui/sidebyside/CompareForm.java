@@ -55,7 +55,8 @@ public final class CompareForm {
      * @param topicsOf      lists a cluster's topics and hands them back on the FX thread (errors are the app's)
      */
     public CompareForm(List<String> clusters, String sourceCluster, String targetCluster, UnaryOperator<String> naming,
-            String namingText, boolean clustersFixed, ZoneId zone, BiConsumer<String, Consumer<List<String>>> topicsOf) {
+            String namingText, boolean clustersFixed, ZoneId zone,
+            BiConsumer<String, Consumer<List<String>>> topicsOf) {
         this.clusters.setAll(clusters);
         this.naming = naming == null ? UnaryOperator.identity() : naming;
         this.namingText = namingText == null ? "" : namingText;
