@@ -47,12 +47,23 @@ final class PairColumns {
                 r -> r.delayMs() < 0 ? "" : FindingsExport.label(r.method()), null);
         table.getColumns().setAll(java.util.List.of(source, target, delay, method));
         // Unsorted, the table shows the filtered rows directly: a SortedList re-maps every changed row on each pulse
-        // even without a comparator (SideBySideTableBenchmark), so it is put in only while a sort order is set.
-        SortedList<PairItem> sorted = new SortedList<>(vm.visibleRows());
+        // even without a comparator (SideBySideTableBenchmark), so it is built only while a sort order is set, behind
+        // a gate that is closed when the order is cleared (a SortedList cannot be unhooked from its source).
         table.setItems(vm.visibleRows());
+        SortGate[] gate = {null};
         table.comparatorProperty().subscribe(c -> {
-            sorted.setComparator(c);
-            table.setItems(c == null ? vm.visibleRows() : sorted);
+            if (c == null) {
+                table.setItems(vm.visibleRows());
+                if (gate[0] != null) {
+                    gate[0].close();
+                    gate[0] = null;
+                }
+            } else if (gate[0] == null) {
+                gate[0] = new SortGate(vm.visibleRows());
+                table.setItems(new SortedList<>(gate[0], c));
+            } else {
+                ((SortedList<PairItem>) table.getItems()).setComparator(c);
+            }
         });
         // the table sorts through the SortedList's comparator, never by sorting its items in place
         table.setSortPolicy(t -> true);
