@@ -259,9 +259,12 @@ public final class SideBySideViewModel {
         if (paused.get()) {
             feed.resume();
             paused.set(false);
+            state.set(RunState.LIVE);
         } else {
             feed.pause();
             paused.set(true);
+            // a paused feed takes no snapshot, so the header cannot wait for the next one to say so
+            state.set(RunState.PAUSED);
         }
     }
 

@@ -91,6 +91,8 @@ class SideBySideViewModelTest {
         vm.pulse();
         long before = vm.notificationsProperty().get();
         vm.togglePause();
+        assertThat(vm.stateProperty().get()).as("at once, before any snapshot")
+                .isEqualTo(SideBySideViewModel.RunState.PAUSED);
         feed.copy(SideBySideScenario.copyOf(sourceOf(feed, 0, 39), 0, 37), 70);
         feed.publish();
         vm.pulse();
@@ -100,6 +102,7 @@ class SideBySideViewModelTest {
         assertThat(feed.calls).containsExactly("pause");
         vm.togglePause();
         assertThat(feed.calls).containsExactly("pause", "resume");
+        assertThat(vm.stateProperty().get()).isEqualTo(SideBySideViewModel.RunState.LIVE);
     }
 
     @Test
