@@ -142,6 +142,21 @@ class SideBySideViewModelTest {
     }
 
     @Test
+    void anUpdateOfTheSelectedRecordKeepsItsDetailShownUntilTheNewReadLands() {
+        SideBySideViewModel vm = model(SideBySideScenario.mirror());
+        vm.pulse();
+        PairItem shown = row(vm, 1, 35);
+        vm.selectedProperty().set(shown);
+        List<Integer> sizes = new java.util.ArrayList<>();
+        vm.detail().addListener((javafx.collections.ListChangeListener<PairDiff.Line>) c -> sizes.add(
+                vm.detail().size()));
+        vm.selectedProperty().set(shown.withState(io.mirrorscope.core.mirror.MatchSnapshot.PairState.MATCHED));
+        assertThat(sizes).isNotEmpty().doesNotContain(0);
+        vm.selectedProperty().set(row(vm, 0, 3));
+        assertThat(sizes).as("another record: cleared first").contains(0);
+    }
+
+    @Test
     void seekClearsTheTableAndRestartsTheFeedAtThatTime() {
         FakeCompareFeed feed = SideBySideScenario.mirror();
         SideBySideViewModel vm = model(feed);
