@@ -126,6 +126,9 @@ public final class LiveCompare implements AutoCloseable {
      * going is stopped first; its snapshot and previews are dropped.
      */
     public void start(long fromMillis, Set<Integer> chosen) {
+        if (closed) {
+            return; // a late click on a closing view
+        }
         long gen = ++generation;
         latest = null;
         long from = fromMillis < 0 ? clock.millis() : fromMillis;
