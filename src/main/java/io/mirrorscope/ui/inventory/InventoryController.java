@@ -117,6 +117,9 @@ public final class InventoryController {
             table.getColumns().add(column(header, r -> r.columns().get(index), width));
         }
         table.setPlaceholder(new Label("Nothing here"));
+        if (panel == Panel.MIRRORS) {
+            table.setRowFactory(t -> compareRow());
+        }
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 viewModel.select(row);
@@ -135,6 +138,16 @@ public final class InventoryController {
         tab.textProperty().bind(javafx.beans.binding.Bindings.size(viewModel.rows(panel))
                 .asString(panel.title() + " (%d)"));
         return tab;
+    }
+
+    /** A mirror row with "Compare records…" in its context menu (its link's records side by side). */
+    private javafx.scene.control.TableRow<InventoryRow> compareRow() {
+        javafx.scene.control.TableRow<InventoryRow> row = new javafx.scene.control.TableRow<>();
+        javafx.scene.control.MenuItem compare = new javafx.scene.control.MenuItem("Compare records…");
+        compare.setOnAction(e -> viewModel.compareMirror(row.getItem()));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(compare);
+        row.itemProperty().subscribe(item -> row.setContextMenu(item == null ? null : menu));
+        return row;
     }
 
     private static TableColumn<InventoryRow, String> column(String title, Function<InventoryRow, String> value,
