@@ -3,11 +3,8 @@ package io.mirrorscope.ui.browser;
 import io.mirrorscope.ui.common.ProblemBanner;
 import io.mirrorscope.ui.controls.TableColumns;
 import io.mirrorscope.ui.controls.TimeDisplay;
-import java.util.List;
-import java.util.stream.Collectors;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -60,7 +57,6 @@ public final class TopicBrowserController {
     private final TimeDisplay time;
     private final TextField filterField = TextFields.createClearableTextField();
     private RecordTable records;
-    private boolean syncingChecks;
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -78,6 +74,7 @@ public final class TopicBrowserController {
     public TopicBrowserController(TopicBrowserViewModel viewModel, TimeDisplay time) {
         this.viewModel = viewModel;
         this.time = time;
+        viewModel.showTimesIn(time);
     }
 
     public TopicBrowserViewModel viewModel() {
@@ -88,7 +85,7 @@ public final class TopicBrowserController {
     private void initialize() {
         topicBox.setItems(viewModel.topics());
         topicBox.valueProperty().bindBidirectional(viewModel.selectedTopicProperty());
-        wirePartitionChoice();
+        PartitionChoice.bind(partitionChoice, viewModel);
         seekModeBox.getItems().setAll(SeekMode.values());
         seekModeBox.valueProperty().bindBidirectional(viewModel.seekModeProperty());
         seekValueField.textProperty().bindBidirectional(viewModel.seekValueProperty());
@@ -137,38 +134,6 @@ public final class TopicBrowserController {
         memoryLabel.textProperty().bind(viewModel.memoryTextProperty().map(m -> "Rows hold " + m));
         problemBanner.bind(viewModel.problems());
         pulse.start();
-    }
-
-    /** The check list follows the view model's chosen partitions and the other way round; empty means all. */
-    private void wirePartitionChoice() {
-        partitionChoice.getItems().setAll(viewModel.partitionNumbers());
-        viewModel.partitionNumbers().addListener((ListChangeListener<Integer>) c -> {
-            syncingChecks = true;
-            partitionChoice.getItems().setAll(viewModel.partitionNumbers());
-            syncingChecks = false;
-            checkChosen();
-        });
-        partitionChoice.getCheckModel().getCheckedItems().addListener((ListChangeListener<Integer>) c -> {
-            List<Integer> checked = List.copyOf(partitionChoice.getCheckModel().getCheckedItems());
-            if (!syncingChecks && !checked.equals(viewModel.chosenPartitions())) {
-                viewModel.chosenPartitions().setAll(checked);
-            }
-        });
-        viewModel.chosenPartitions().addListener((ListChangeListener<Integer>) c -> checkChosen());
-        partitionChoice.titleProperty().bind(Bindings.createStringBinding(() -> viewModel.chosenPartitions()
-                .isEmpty() ? "All partitions" : (viewModel.chosenPartitions().size() == 1 ? "Partition " : "Partitions ")
-                + viewModel.chosenPartitions().stream().sorted().map(String::valueOf)
-                .collect(Collectors.joining(", ")), viewModel.chosenPartitions()));
-    }
-
-    private void checkChosen() {
-        if (List.copyOf(partitionChoice.getCheckModel().getCheckedItems()).equals(viewModel.chosenPartitions())) {
-            return;
-        }
-        syncingChecks = true;
-        partitionChoice.getCheckModel().clearChecks();
-        viewModel.chosenPartitions().forEach(p -> partitionChoice.getCheckModel().check(p));
-        syncingChecks = false;
     }
 
     /** Focuses the filter box (Ctrl+F from the main window). */

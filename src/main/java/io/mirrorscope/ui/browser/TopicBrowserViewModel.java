@@ -14,6 +14,7 @@ import io.mirrorscope.core.records.TopicReading;
 import io.mirrorscope.core.trace.TraceContext;
 import io.mirrorscope.ui.common.BackgroundWork;
 import io.mirrorscope.ui.common.ProblemSlot;
+import io.mirrorscope.ui.controls.TimeDisplay;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,6 +140,7 @@ public final class TopicBrowserViewModel {
     private final BackgroundWork work;
     private final Options options;
     private SilenceSignal silence;
+    private TimeDisplay time;
     private RecordBuffer buffer;
     private TopicReading.Tail tail;
     private String readTopic;
@@ -160,6 +162,7 @@ public final class TopicBrowserViewModel {
         this.work = work;
         this.options = options;
         this.silence = new SilenceSignal.LastAnswer(options.silenceLimit());
+        this.time = new TimeDisplay(options.clock().getZone(), false);
         filterText.addListener((o, a, b) -> applyFilter());
         filterRegex.addListener((o, a, b) -> applyFilter());
         headerFilter.addListener((o, a, b) -> applyFilter());
@@ -179,6 +182,16 @@ public final class TopicBrowserViewModel {
         });
         publishMemory();
     }
+
+    /** Shows times in the detail pane as {@code display} says (the app's one setting), following its changes. */
+    public void showTimesIn(TimeDisplay display) {
+        this.time = display;
+        // a weak listener: the app-wide setting must not keep a closed browser reachable
+        display.utcProperty().addListener(new javafx.beans.WeakInvalidationListener(timeChanged));
+        showDetail(selectedRecord.get());
+    }
+
+    private final javafx.beans.InvalidationListener timeChanged = o -> showDetail(selectedRecord.get());
 
     /** Replaces the derived silence signal (e.g. by one the Kafka tail reports). */
     void useSilenceSignal(SilenceSignal signal) {
@@ -589,7 +602,7 @@ public final class TopicBrowserViewModel {
             detail.set("");
             return;
         }
-        String shown = RecordDetail.of(row.raw());
+        String shown = RecordDetail.of(row.raw(), time);
         if (!row.isCut()) {
             detail.set(shown);
             return;
@@ -600,7 +613,7 @@ public final class TopicBrowserViewModel {
                 () -> source.record(topic, row.getPartition(), row.getOffset()), problems,
                 () -> showDetail(selectedRecord.get()), full -> {
                     if (selectedRecord.get() == row) {
-                        detail.set(full.map(RecordDetail::of).orElse(shown
+                        detail.set(full.map(r -> RecordDetail.of(r, time)).orElse(shown
                                 + "\n(A preview: the record is no longer on the broker.)"));
                     }
                 });
