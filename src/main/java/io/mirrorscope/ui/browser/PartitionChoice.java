@@ -6,7 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import org.controlsfx.control.CheckComboBox;
 
-/** The partition check list of the topic browser, kept in step with {@link TopicBrowserViewModel#chosenPartitions()}. */
+/** The topic browser's partition check list, in step with {@link TopicBrowserViewModel#chosenPartitions()}. */
 final class PartitionChoice {
 
     private final CheckComboBox<Integer> partitionChoice;
@@ -35,10 +35,11 @@ final class PartitionChoice {
             }
         });
         viewModel.chosenPartitions().addListener((ListChangeListener<Integer>) c -> sync.checkChosen());
-        partitionChoice.titleProperty().bind(Bindings.createStringBinding(() -> viewModel.chosenPartitions()
-                .isEmpty() ? "All partitions" : (viewModel.chosenPartitions().size() == 1 ? "Partition " : "Partitions ")
-                + viewModel.chosenPartitions().stream().sorted().map(String::valueOf)
-                .collect(Collectors.joining(", ")), viewModel.chosenPartitions()));
+        List<Integer> chosen = viewModel.chosenPartitions();
+        partitionChoice.titleProperty().bind(Bindings.createStringBinding(() -> chosen.isEmpty() ? "All partitions"
+                : (chosen.size() == 1 ? "Partition " : "Partitions ")
+                + chosen.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")),
+                viewModel.chosenPartitions()));
     }
 
     private void checkChosen() {

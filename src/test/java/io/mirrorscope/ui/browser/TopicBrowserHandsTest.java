@@ -139,7 +139,8 @@ class TopicBrowserHandsTest {
     @Test
     void recordActionsSayWhyTheyCannotRunAndHandTheRecordOn() {
         read(SeekMode.BEGINNING,
-                rec(2, 7, "order-7", "{\"n\":7}", "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+                rec(2, 7, "order-7", "{\"n\":7}", "traceparent",
+                        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
                 rec(2, 8, null, null, null, null));
         RecordRow traced = vm.records().get(0);
         RecordRow plain = vm.records().get(1);
