@@ -321,6 +321,28 @@ class TopicBrowserHandsFxTest {
     }
 
     @Test
+    void everyControlIsReachedByTabAndNamedForScreenReaders(FxRobot robot) {
+        readLive(robot, 3 * PER_PARTITION);
+        robot.interact(() -> vm.followNewestProperty().set(false)); // the Jump button shows
+        robot.interact(() -> robot.lookup("#topicBox").query().requestFocus());
+        java.util.Set<String> reached = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < 40; i++) {
+            javafx.scene.Node focused = root.getScene().getFocusOwner();
+            for (javafx.scene.Node n = focused; n != null; n = n.getParent()) {
+                if (n.getId() != null) {
+                    reached.add(n.getId());
+                    assertThat(n.getAccessibleText()).as("accessible text of #" + n.getId()).isNotBlank();
+                    break;
+                }
+            }
+            robot.press(KeyCode.TAB).release(KeyCode.TAB);
+        }
+        assertThat(reached).contains("topicBox", "partitionChoice", "seekModeBox", "followBox", "goButton",
+                "pauseButton", "stopButton", "rateLimitSpinner", "partitionTable", "recordTable", "detailArea",
+                "filterField", "regexBox", "headerField", "jumpButton");
+    }
+
+    @Test
     void filtersOnWholeValuesAndShowsTheBrowser(FxRobot robot) throws Exception {
         readLive(robot, 3 * PER_PARTITION);
         RecordRow big = vm.records().stream().filter(r -> r.getKey().equals("pay-7")).findFirst().orElseThrow();
