@@ -7,7 +7,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -53,7 +52,6 @@ final class RecordTable {
     private final TableView<RecordRow> table;
     private final TopicBrowserViewModel vm;
     private final FilteredList<RecordRow> visible;
-    private final SortedList<RecordRow> sorted;
     private final ContextMenu menu = new ContextMenu();
 
     @SuppressWarnings("unchecked")
@@ -69,18 +67,13 @@ final class RecordTable {
         TableColumns.text((TableColumn<RecordRow, String>) c.get(4), RecordRow::getValue);
         TableColumns.text((TableColumn<RecordRow, String>) c.get(5), RecordRow::getHeaders);
         TableColumns.install(table);
-        sorted = TableColumns.sortable(table, visible);
+        TableColumns.sortable(table, visible);
         // a resort or a new filter result keeps the newest in view while following
-        table.comparatorProperty().addListener((o, a, b) -> followLater());
+        table.itemsProperty().addListener((o, a, b) -> followLater());
         visible.predicateProperty().addListener((o, a, b) -> followLater());
         vm.followNewestProperty().addListener((o, a, on) -> followLater());
         watchTheUser();
         buildMenu();
-    }
-
-    /** The rows as the table shows them (sorted). */
-    SortedList<RecordRow> sorted() {
-        return sorted;
     }
 
     /** Scrolls so the newest visible record is in view (it may sit at the bottom or, sorted, anywhere). */
@@ -97,7 +90,7 @@ final class RecordTable {
             return -1;
         }
         // the filtered list keeps arrival order, so its last row is the newest shown
-        return sorted.getViewIndex(visible.size() - 1);
+        return TableColumns.viewIndex(table, visible.size() - 1);
     }
 
     /** Whether the newest visible record is on screen. */

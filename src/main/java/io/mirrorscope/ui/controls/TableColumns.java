@@ -30,7 +30,7 @@ import javafx.scene.text.Text;
  * TableColumns.number(offsetColumn, RecordRow::getOffset);
  * TableColumns.time(timeColumn, "Time", RecordRow::timestamp, timeDisplay);
  * TableColumns.text(keyColumn, RecordRow::getKey);
- * SortedList<RecordRow> sorted = TableColumns.sortable(table, viewModel.visibleRecords());
+ * TableColumns.sortable(table, viewModel.visibleRecords());
  * }</pre>
  */
 public final class TableColumns {
@@ -115,16 +115,29 @@ public final class TableColumns {
     }
 
     /**
-     * Sorting by every column: a {@link SortedList} over {@code rows} whose comparator is the table's, set as the
-     * table's items. Rows added later land at their sorted place, so a live table keeps its sort; without a sort
-     * order the rows keep {@code rows}' order. Map a row of {@code rows} to the table with
-     * {@link SortedList#getViewIndex(int)}.
+     * Sorting by every column: while the user has a sort order, the table shows a {@link SortedList} over
+     * {@code rows} with the table's comparator, so rows added later land at their sorted place (a live table keeps
+     * its sort); without one it shows {@code rows} directly. A SortedList re-maps every changed row even without a
+     * comparator (O(rows) per row removed from the front, as a bounded live table does on every pulse), so it exists
+     * only while sorted, made anew from the comparator each time the sort changes (one O(n log n) sort, as a click
+     * expects); the selected row stays selected. Map a row of {@code rows} to the table with {@link #viewIndex}.
      */
-    public static <S> SortedList<S> sortable(TableView<S> table, ObservableList<S> rows) {
-        SortedList<S> sorted = new SortedList<>(rows);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        return sorted;
+    public static <S> void sortable(TableView<S> table, ObservableList<S> rows) {
+        table.setItems(rows);
+        // the table sorts through the items it is given, never by sorting a list in place
+        table.setSortPolicy(t -> true);
+        table.comparatorProperty().addListener((o, old, comparator) -> {
+            S selected = table.getSelectionModel().getSelectedItem();
+            table.setItems(comparator == null ? rows : new SortedList<>(rows, comparator));
+            if (selected != null) {
+                table.getSelectionModel().select(selected);
+            }
+        });
+    }
+
+    /** Where row {@code index} of the list given to {@link #sortable} sits in the table now; -1 when not there. */
+    public static int viewIndex(TableView<?> table, int index) {
+        return table.getItems() instanceof SortedList<?> sorted ? sorted.getViewIndex(index) : index;
     }
 
     /** Sizes the columns once: the first time the table has a skin and rows. A table with rows at first show is

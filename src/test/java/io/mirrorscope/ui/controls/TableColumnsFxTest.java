@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
@@ -41,7 +40,6 @@ class TableColumnsFxTest {
     private TableColumn<Row, Long> time;
     private TableColumn<Row, String> name;
     private TableColumn<Row, String> narrow;
-    private SortedList<Row> sorted;
 
     @Start
     void start(Stage stage) {
@@ -55,7 +53,7 @@ class TableColumnsFxTest {
         table.getColumns().setAll(List.of(offset, time, name, narrow));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumns.install(table);
-        sorted = TableColumns.sortable(table, rows);
+        TableColumns.sortable(table, rows);
         stage.setScene(new Scene(table, 1200, 400));
         stage.show();
     }
@@ -132,9 +130,16 @@ class TableColumnsFxTest {
             table.getSortOrder().setAll(List.of(offset));
         });
         assertThat(table.getItems()).extracting(Row::offset).containsExactly(0L, 1L, 2L, 3L, 9L);
+        robot.interact(() -> table.getSelectionModel().select(rows.get(4)));
+        assertThat(TableColumns.viewIndex(table, 4)).isEqualTo(4);
+        assertThat(TableColumns.viewIndex(table, 0)).as("offset 3 of 0, 1, 2, 3, 9").isEqualTo(3);
         robot.interact(() -> table.getSortOrder().clear());
+        assertThat(table.getItems()).as("unsorted: the rows themselves, no sorted list re-mapping them")
+                .isSameAs(rows);
         assertThat(table.getItems()).extracting(Row::name).containsExactly("c", "a", "b", "bb", "aa");
-        assertThat(sorted.getViewIndex(4)).isEqualTo(4);
+        assertThat(table.getSelectionModel().getSelectedItem()).as("the selection survives the sort change")
+                .isEqualTo(rows.get(4));
+        assertThat(TableColumns.viewIndex(table, 0)).isZero();
     }
 
     @Test
