@@ -41,6 +41,7 @@ public final class TopicBrowserController {
     @FXML private TableColumn<PartitionRow, Integer> partitionColumn;
     @FXML private TableColumn<PartitionRow, Long> beginColumn;
     @FXML private TableColumn<PartitionRow, Long> endColumn;
+    @FXML private TableColumn<PartitionRow, Long> countColumn;
     @FXML private TableView<RecordRow> recordTable;
     @FXML private TextArea detailArea;
     @FXML private HBox filterBar;
@@ -105,6 +106,7 @@ public final class TopicBrowserController {
         TableColumns.number(partitionColumn, PartitionRow::getPartition);
         TableColumns.number(beginColumn, PartitionRow::getBegin);
         TableColumns.number(endColumn, PartitionRow::getEnd);
+        TableColumns.number(countColumn, PartitionRow::getCount);
         TableColumns.install(partitionTable);
         TableColumns.sortable(partitionTable, viewModel.partitions());
 
