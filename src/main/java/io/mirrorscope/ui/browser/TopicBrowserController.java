@@ -115,6 +115,8 @@ public final class TopicBrowserController {
         detailArea.textProperty().bind(viewModel.detailProperty());
         jumpButton.visibleProperty().bind(viewModel.liveProperty().and(viewModel.followNewestProperty().not()));
         jumpButton.managedProperty().bind(jumpButton.visibleProperty());
+        jumpButton.textProperty().bind(viewModel.unseenProperty().map(n -> n.longValue() == 0 ? "Jump to newest"
+                : "Jump to newest (+" + n + ")"));
 
         filterField.setId("filterField");
         filterField.setPromptText("text in key or value (whole values)");

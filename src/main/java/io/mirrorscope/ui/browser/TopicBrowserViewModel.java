@@ -132,6 +132,7 @@ public final class TopicBrowserViewModel {
     private final ObservableList<Integer> chosenPartitions = FXCollections.observableArrayList();
     private final BooleanProperty followNewest = new SimpleBooleanProperty(this, "followNewest", true);
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live", false);
+    private final ReadOnlyLongWrapper unseen = new ReadOnlyLongWrapper(this, "unseen", 0);
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering", false);
     private final ObjectProperty<Consumer<RecordRef>> findOnMirror = new SimpleObjectProperty<>(this, "findOnMirror");
     private final ObjectProperty<Consumer<RecordRef>> openTrace = new SimpleObjectProperty<>(this, "openTrace");
@@ -164,6 +165,7 @@ public final class TopicBrowserViewModel {
         this.silence = new SilenceSignal.LastAnswer(options.silenceLimit());
         this.time = new TimeDisplay(options.clock().getZone(), false);
         filterText.addListener((o, a, b) -> applyFilter());
+        followNewest.addListener((o, a, on) -> unseen.set(0));
         filterRegex.addListener((o, a, b) -> applyFilter());
         headerFilter.addListener((o, a, b) -> applyFilter());
         chosenPartitions.addListener((javafx.collections.ListChangeListener<Integer>) c -> applyPredicate());
@@ -320,6 +322,11 @@ public final class TopicBrowserViewModel {
      */
     public BooleanProperty followNewestProperty() {
         return followNewest;
+    }
+
+    /** Records that arrived since following stopped ("Jump to newest (+42)"); 0 while following. */
+    public ReadOnlyLongProperty unseenProperty() {
+        return unseen.getReadOnlyProperty();
     }
 
     /** Whether the current read is a live tail (new records keep arriving). */
@@ -541,6 +548,9 @@ public final class TopicBrowserViewModel {
                     bytesHeld += row.cost();
                 }
                 records.addAll(rows);
+                if (!followNewest.get()) {
+                    unseen.set(unseen.get() + rows.size());
+                }
                 evict();
                 publishMemory();
                 arrived = true;

@@ -125,6 +125,12 @@ class TopicBrowserHandsTest {
         assertThat(vm.drain()).isTrue();
         assertThat(vm.newestRecord().getKey()).isEqualTo("b");
         assertThat(vm.drain()).as("nothing new").isFalse();
+        vm.followNewestProperty().set(false); // the user scrolled up
+        source.buffer.addAll(List.of(rec(0, 2, "c", "v", null, null), rec(0, 3, "d", "v", null, null)));
+        vm.drain();
+        assertThat(vm.unseenProperty().get()).as("arrived while not following").isEqualTo(2);
+        vm.followNewestProperty().set(true);
+        assertThat(vm.unseenProperty().get()).isZero();
         vm.stop();
         assertThat(vm.liveProperty().get()).isFalse();
 
