@@ -5,19 +5,21 @@ import io.mirrorscope.core.records.DecodedValue;
 import io.mirrorscope.core.records.Encoding;
 import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.records.RecordDecoder;
-import java.time.Instant;
+import io.mirrorscope.ui.controls.TimeDisplay;
 
-/** The text of the detail pane: coordinates, key and value in full (1 MiB cap, JSON pretty-printed), headers. */
+/** The text of the detail pane: coordinates, time, key and value in full (1 MiB cap, JSON pretty-printed), headers. */
 final class RecordDetail {
 
     private RecordDetail() {
     }
 
-    static String of(RawRecord raw) {
+    /** The detail of {@code raw}, its time as the table shows it ({@code time}'s zone named). */
+    static String of(RawRecord raw, TimeDisplay time) {
         DecodedRecord d = RecordDecoder.DETAIL.decode(raw);
         StringBuilder sb = new StringBuilder();
         sb.append("Partition ").append(d.partition()).append(", offset ").append(d.offset()).append('\n');
-        sb.append(Instant.ofEpochMilli(d.timestamp())).append(" (").append(d.timestampType()).append(")\n\n");
+        sb.append(time.format(d.timestamp())).append(' ').append(time.zoneLabel()).append(" (")
+                .append(d.timestampType()).append(")\n\n");
         sb.append("Key").append(describe(d.key())).append('\n').append(d.key().display()).append("\n\n");
         sb.append("Value").append(describe(d.value())).append('\n').append(d.value().display()).append("\n\n");
         sb.append("Headers (").append(d.headers().size()).append(")\n");

@@ -30,6 +30,21 @@ class RecordFilterAndBufferTest {
     }
 
     @Test
+    void substringSearchIgnoresCaseWithoutCopying() {
+        assertThat(RecordFilter.containsIgnoreCase("payload ... END", "end")).isTrue();
+        assertThat(RecordFilter.containsIgnoreCase("Straße in München", "MÜNCHEN")).isTrue();
+        assertThat(RecordFilter.containsIgnoreCase("eeeeeeEnd", "eNd")).isTrue();
+        assertThat(RecordFilter.containsIgnoreCase("en", "end")).isFalse();
+        assertThat(RecordFilter.containsIgnoreCase("abc", "")).isTrue();
+        assertThat(RecordFilter.containsIgnoreCase("a-b-c", "b-d")).isFalse();
+        RecordFilter compiled = new RecordFilter("NEEDLE", false, "", "");
+        assertThat(compiled.compiled().test(d(rec(1, null, "x".repeat(10_000) + "needle", null, null))))
+                .as("the preview decoder cuts at 4 KiB: whole values come from the caller's decoding").isFalse();
+        assertThat(compiled.compiled().test(RecordDecoder.CLI.decode(rec(1, null, "x".repeat(10_000) + "needle",
+                null, null)))).isTrue();
+    }
+
+    @Test
     void regexAndItsErrors() {
         RecordFilter f = new RecordFilter("- \\d{2}$", true, "", "");
         assertThat(f.regexError()).isNull();
