@@ -126,7 +126,7 @@ public final class MirrorMapper {
             }
             MirrorLink link = new MirrorLink(srcAlias, srcBootstrap, tgtAlias, tgtBootstrap,
                     topics == null ? ".*" : topics, exclude, TopicNaming.mirrorMaker2(policy, srcAlias, separator),
-                    Health.UNKNOWN);
+                    Health.UNKNOWN, sourceConnectorConfig(srcConfig, policy, separator, exclude));
             Health h = crHealth.worst(sanity(f, at, link, v1Shape, clusters, duplicated));
             for (ConnectorStatus c : connectors) {
                 if (c.name() != null && c.name().startsWith(link.connectorPrefix())) {
@@ -260,12 +260,43 @@ public final class MirrorMapper {
                 f.str(config, "target.cluster.bootstrap.servers", "spec.config.target.cluster.bootstrap.servers"),
                 topics == null ? ".*" : topicsRegex(topics), exclude == null ? null : topicsRegex(exclude),
                 TopicNaming.mirrorMaker2(f.str(config, POLICY_CLASS, "spec.config." + POLICY_CLASS), srcAlias,
-                        f.str(config, SEPARATOR, "spec.config." + SEPARATOR)), h);
+                        f.str(config, SEPARATOR, "spec.config." + SEPARATOR)), h, strings(config));
         if (link.sourceBootstrap() == null) {
             f.note("spec.config.source.cluster.bootstrap.servers is missing");
         }
         return new Mirror(meta, MirrorKind.KafkaConnector, conditions, List.of(link), connectors,
                 f.integer(spec, "tasksMax", "spec.tasksMax", 1, Integer.MAX_VALUE), f.notes());
+    }
+
+    /**
+     * What the source connector of an MM2 flow runs with: its own {@code sourceConnector.config}, plus the policy,
+     * separator and exclusion the operator set elsewhere on the resource (the checkpoint connector's config, the
+     * target cluster's config, {@code topicsExcludePattern}), so a reader of the link sees one configuration.
+     */
+    private static Map<String, String> sourceConnectorConfig(Map<String, Object> srcConfig, String policy,
+                                                             String separator, String exclude) {
+        Map<String, String> out = strings(srcConfig);
+        if (policy != null) {
+            out.putIfAbsent(POLICY_CLASS, policy);
+        }
+        if (separator != null) {
+            out.putIfAbsent(SEPARATOR, separator);
+        }
+        if (exclude != null) {
+            out.putIfAbsent("topics.exclude", exclude);
+        }
+        return out;
+    }
+
+    /** A connector config map with its values as Connect reads them (numbers and booleans as their text). */
+    static Map<String, String> strings(Map<String, Object> config) {
+        Map<String, String> out = new LinkedHashMap<>();
+        config.forEach((k, v) -> {
+            if (k != null && v != null) {
+                out.put(k, v instanceof Map<?, ?> || v instanceof List<?> ? String.valueOf(v) : v.toString());
+            }
+        });
+        return out;
     }
 
     /** MM2's {@code topics} is a comma-separated list of regexes; one alternation says the same. */
