@@ -19,6 +19,8 @@ import io.mirrorscope.ui.common.Fxml;
 import io.mirrorscope.ui.common.FxmlViews;
 import io.mirrorscope.ui.common.ProblemReport;
 import io.mirrorscope.ui.common.ViewTarget;
+import io.mirrorscope.ui.health.HealthView;
+import io.mirrorscope.ui.health.HealthViewModel;
 import io.mirrorscope.ui.inventory.InventoryFeed;
 import io.mirrorscope.ui.inventory.InventoryView;
 import io.mirrorscope.ui.inventory.InventoryViewModel;
@@ -33,7 +35,9 @@ import io.mirrorscope.ui.traces.TracesViewModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 
 /**
@@ -56,6 +60,7 @@ final class Workspace implements AutoCloseable {
     private final LiveInventory live;
     private final InventoryViewModel inventoryViewModel = new InventoryViewModel(Clock.systemUTC());
     private final TopologyViewModel topologyViewModel = new TopologyViewModel();
+    private final MirrorHealthWatches health;
 
     /** {@code namespaces} empty: every namespace the user may list (LiveInventory decides how to watch them). */
     Workspace(KubeSession session, List<String> namespaces, MainWindowViewModel mainViewModel, Wiring wiring) {
@@ -63,8 +68,13 @@ final class Workspace implements AutoCloseable {
         this.mainViewModel = mainViewModel;
         this.wiring = wiring;
         this.live = new LiveInventory(session.client(), session.context(), namespaces, SILENCE_LIMIT);
+        this.health = new MirrorHealthWatches(session, live::current, wiring.work(), wiring.io());
         live.addListener(new InventoryFeed(Platform::runLater, inventoryViewModel::setInventory,
-                topologyViewModel::setInventory, this::showInNavigation));
+                topologyViewModel::setInventory, this::showInNavigation, inventory -> watchForTopology()));
+        health.addListener((mirror, snapshot) -> topologyViewModel.showHealth(mirror.namespace(), mirror.name(),
+                snapshot));
+        topologyViewModel.setOpener(this::open);
+        topologyViewModel.healthWantedProperty().subscribe(this::watchForTopology);
         inventoryViewModel.reconnectingProperty().subscribe(reconnecting -> {
             if (reconnecting) {
                 mainViewModel.reconnecting("The watch on the API server dropped; showing the last known state.");
@@ -98,11 +108,24 @@ final class Workspace implements AutoCloseable {
                 inventoryViewModel.reveal(Panel.MIRRORS, m.namespace(), m.name());
             }
             case ViewTarget.Tracing t -> window.show(t, () -> traces(t));
+            case ViewTarget.Health h -> window.show(h, () -> {
+                HealthViewModel viewModel = new HealthViewModel(h, health.feed(h));
+                viewModel.setOpener(this::open);
+                return HealthView.create(viewModel);
+            });
             // a comparison is opened with its feed by whoever starts it; here it can only be focused again
             case ViewTarget.Compare c -> window.viewOf(c).ifPresent(open -> window.show(c, () -> open));
             case ViewTarget.Cluster c -> window.viewOf(c).ifPresentOrElse(open -> window.show(c, () -> open),
                     () -> openTopicBrowser(c));
         }
+    }
+
+    /** While a topology view is open, every watchable mirror's health colours its links. */
+    private void watchForTopology() {
+        Inventory inventory = live.current();
+        health.hold(topologyViewModel, !topologyViewModel.healthWantedProperty().get() || inventory == null ? Set.of()
+                : inventory.mirrors().stream().filter(MirrorHealthWatches::watchable)
+                        .map(m -> new ViewTarget.Health(m.namespace(), m.name())).collect(Collectors.toSet()));
     }
 
     /**
@@ -188,6 +211,7 @@ final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        health.close();
         live.close();
     }
 }

@@ -2,6 +2,8 @@ package io.mirrorscope.ui.main;
 
 import io.mirrorscope.core.inventory.Health;
 import io.mirrorscope.core.inventory.Inventory;
+import io.mirrorscope.core.inventory.Mirror;
+import io.mirrorscope.core.inventory.MirrorKind;
 import io.mirrorscope.core.inventory.ResourceMeta;
 import io.mirrorscope.core.inventory.TracingBackend;
 import io.mirrorscope.ui.common.ViewTarget;
@@ -31,7 +33,8 @@ public final class NavigationSections {
                 .map(c -> entry(NavNode.Kind.CLUSTER, c.meta(), c.health(), allNamespaces, ViewTarget.Cluster::new))
                 .toList()));
         sections.add(section("Mirrors", "mirrors", inventory.mirrors().stream()
-                .map(m -> entry(NavNode.Kind.MIRROR, m.meta(), m.health(), allNamespaces, ViewTarget.Mirror::new))
+                .map(m -> withHealth(m, entry(NavNode.Kind.MIRROR, m.meta(), m.health(), allNamespaces,
+                        ViewTarget.Mirror::new)))
                 .toList()));
         sections.add(section("Tracing", "tracing", inventory.tracing().stream()
                 .map(t -> entry(NavNode.Kind.TRACING, t.meta(), health(t), allNamespaces, ViewTarget.Tracing::new))
@@ -60,6 +63,15 @@ public final class NavigationSections {
         };
         return NavNode.leaf(kind, label + mark, key(kind, meta.namespace(), meta.name()),
                 target.apply(meta.namespace(), meta.name()));
+    }
+
+    /** A mirror whose data can be read (not MirrorMaker 1) gets a "Health" entry below it: its health view. */
+    private static NavNode withHealth(Mirror m, NavNode entry) {
+        if (m.kind() == MirrorKind.KafkaMirrorMaker) {
+            return entry;
+        }
+        return new NavNode(entry.kind(), entry.label(), entry.key(), List.of(NavNode.leaf(NavNode.Kind.VIEW,
+                "Health", entry.key() + "/health", new ViewTarget.Health(m.namespace(), m.name()))), entry.target());
     }
 
     private static Health health(TracingBackend backend) {

@@ -1,0 +1,60 @@
+package io.mirrorscope.ui.health;
+
+import io.mirrorscope.core.health.LinkHealth;
+import io.mirrorscope.ui.common.Severity;
+import io.mirrorscope.ui.controls.Sparkline;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+
+/** The columns of the health view's tables: text cells (the state column coloured), the gap sparkline. */
+final class HealthColumns {
+
+    private HealthColumns() {
+    }
+
+    static TreeTableColumn<CoverageRow, String> text(String title, Function<CoverageRow, String> value,
+                                                            double width) {
+        TreeTableColumn<CoverageRow, String> c = new TreeTableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue().getValue())));
+        c.setCellFactory(col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                CoverageRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                HealthController.paint(this, row == null || !title.equals("State") ? Severity.NEUTRAL : row.severity());
+            }
+        });
+        return c;
+    }
+
+    static TreeTableColumn<CoverageRow, List<Long>> sparkline() {
+        TreeTableColumn<CoverageRow, List<Long>> c = new TreeTableColumn<>("Gap over time");
+        c.setPrefWidth(130);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().gapHistory()));
+        c.setCellFactory(col -> new TreeTableCell<>() {
+            private final Sparkline line = new Sparkline();
+
+            @Override
+            protected void updateItem(List<Long> item, boolean empty) {
+                super.updateItem(item, empty);
+                line.setValues(empty || item == null ? List.of() : item);
+                setGraphic(empty || item == null || item.isEmpty() ? null : line);
+            }
+        });
+        return c;
+    }
+
+    static TableColumn<LinkHealth.CheckpointHealth, String> checkpoint(String title,
+            Function<LinkHealth.CheckpointHealth, String> value, double width) {
+        TableColumn<LinkHealth.CheckpointHealth, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return c;
+    }
+}
