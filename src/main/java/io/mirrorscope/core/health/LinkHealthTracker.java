@@ -169,19 +169,23 @@ public final class LinkHealthTracker {
         }
         if (!missing.isEmpty()) {
             verdict = verdict.worst(Verdict.DEGRADED);
-            reasons.add(count(missing.size(), "topic") + " match the pattern but are not on the target: "
+            reasons.add(count(missing.size(), "topic") + verb(missing.size(), " matches the pattern but is", " match the pattern but are")
+                    + " not on the target: "
                     + sample(missing));
         }
         if (!excluded.isEmpty()) {
-            notes.add(count(excluded.size(), "topic") + " match the pattern but are excluded (topics.exclude): "
+            notes.add(count(excluded.size(), "topic") + verb(excluded.size(), " matches the pattern but is",
+                    " match the pattern but are") + " excluded (topics.exclude): "
                     + sample(excluded));
         }
         if (!orphans.isEmpty()) {
-            notes.add(count(orphans.size(), "target topic") + " look mirrored but have no mirrored source "
+            notes.add(count(orphans.size(), "target topic") + verb(orphans.size(), " looks mirrored but has",
+                    " look mirrored but have") + " no mirrored source "
                     + "(orphans): " + sample(orphans));
         }
         if (drifted > 0) {
-            notes.add(count(drifted, "mirrored topic") + " have configs that differ from the source");
+            notes.add(count(drifted, "mirrored topic") + verb(drifted, " has", " have")
+                    + " configs that differ from the source");
         }
         if (sourceLastAnswer != null && targetLastAnswer != null && topics.stream()
                 .noneMatch(t -> t.state() == LinkHealth.TopicState.MIRRORED)) {
@@ -395,6 +399,11 @@ public final class LinkHealthTracker {
 
     private static String seconds(long ms) {
         return ms < 10_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : (ms / 1000) + " s";
+    }
+
+    /** The verb phrase for {@code n} things: "1 topic matches", "2 topics match". */
+    private static String verb(int n, String one, String many) {
+        return n == 1 ? one : many;
     }
 
     private static String count(int n, String what) {

@@ -37,6 +37,7 @@ public final class HealthController {
 
     @FXML private ProblemBanner problemBanner;
     @FXML private ComboBox<String> linkBox;
+    @FXML private Label linkLabel;
     @FXML private Label freshness;
     @FXML private ChoiceBox<Duration> intervalBox;
     @FXML private Label verdict;
@@ -61,7 +62,11 @@ public final class HealthController {
     private void initialize() {
         problemBanner.bind(viewModel.problems());
         linkBox.setItems(viewModel.links());
+        // one link (most mirrors): no chooser, and no room taken by it
         linkBox.visibleProperty().bind(javafx.beans.binding.Bindings.size(viewModel.links()).greaterThan(1));
+        linkBox.managedProperty().bind(linkBox.visibleProperty());
+        linkLabel.visibleProperty().bind(linkBox.visibleProperty());
+        linkLabel.managedProperty().bind(linkBox.visibleProperty());
         intervalBox.getItems().setAll(HealthViewModel.intervalChoices());
         intervalBox.setConverter(new StringConverter<>() {
             @Override
@@ -137,13 +142,15 @@ public final class HealthController {
     }
 
     private void columns() {
-        coverageTable.getColumns().setAll(List.of(HealthColumns.text("Source topic", CoverageRow::name, 230),
-                HealthColumns.text("Target topic", CoverageRow::target, 260), HealthColumns.text("State", CoverageRow::state, 100),
-                HealthColumns.text("Partitions", CoverageRow::partitions, 110), HealthColumns.text("Gap (records)", CoverageRow::gap, 100),
+        coverageTable.getColumns().setAll(List.of(HealthColumns.text("Source topic", CoverageRow::name, 200),
+                HealthColumns.text("Target topic", CoverageRow::target, 220), HealthColumns.text("State", CoverageRow::state, 100),
+                HealthColumns.text("Partitions", CoverageRow::partitions, 100), HealthColumns.text("Gap (records)", CoverageRow::gap, 105),
                 HealthColumns.text("Behind", CoverageRow::lag, 80), HealthColumns.text("In rec/s", CoverageRow::sourceRate, 75),
                 HealthColumns.text("Out rec/s", CoverageRow::targetRate, 75), HealthColumns.sparkline(), HealthColumns.text("Drift / note",
                         CoverageRow::drift, 320)));
         coverageTable.getColumns().forEach(c -> c.setSortable(false));
+        coverageTable.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        checkpointTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         coverageTable.setRoot(new TreeItem<>());
         MenuItem compare = new MenuItem("Compare records…");
         compare.setOnAction(e -> {
@@ -186,5 +193,8 @@ public final class HealthController {
         subscriptions = Subscription.EMPTY;
         problemBanner.unbind();
         linkBox.visibleProperty().unbind();
+        linkBox.managedProperty().unbind();
+        linkLabel.visibleProperty().unbind();
+        linkLabel.managedProperty().unbind();
     }
 }

@@ -236,7 +236,7 @@ public final class TopologyViewModel {
         String id = selectedId.get();
         if (id != null) {
             topology.get().edges().stream().filter(e -> e.id().equals(id)).findFirst()
-                    .ifPresent(e -> details.set(describe(e) + health(e)));
+                    .ifPresent(e -> details.set(health(e) + describe(e)));
         }
     }
 
@@ -244,14 +244,15 @@ public final class TopologyViewModel {
         LinkVerdict v = verdicts.get(e.id());
         LinkStatus b = badges.get(e.id());
         StringBuilder s = new StringBuilder();
+        // first: what the data says outranks what the resource says, below
         if (v != null) {
-            s.append("\nFrom the data: ").append(v.verdict()).append('\n');
+            s.append("From the data: ").append(v.verdict()).append('\n');
             v.reasons().forEach(r -> s.append("  • ").append(r).append('\n'));
         }
         if (b != null) {
-            s.append("\nLive: ").append(b.text()).append('\n');
+            s.append("Live: ").append(b.text()).append('\n');
         }
-        return s.toString();
+        return s.isEmpty() ? "" : s.append('\n').toString();
     }
 
     // Commands
@@ -284,7 +285,7 @@ public final class TopologyViewModel {
     public void select(TopologyEdge edge) {
         selectedId.set(edge.id());
         selectedMirror.set(edge.mirror());
-        details.set(describe(edge) + health(edge));
+        details.set(health(edge) + describe(edge));
     }
 
     public void clearSelection() {

@@ -165,9 +165,9 @@ class LinkHealthTrackerTest {
         assertThat(h.verdict()).isEqualTo(Verdict.DEGRADED);
         assertThat(h.reasons()).containsExactlyInAnyOrder(
                 "orders-eu has 4 partitions on the source but eu.orders-eu has 2 on the target",
-                "1 topic match the pattern but are not on the target: orders-new");
-        assertThat(h.notes()).contains("1 topic match the pattern but are excluded (topics.exclude): orders-private",
-                "1 target topic look mirrored but have no mirrored source (orphans): eu.orders-gone");
+                "1 topic matches the pattern but is not on the target: orders-new");
+        assertThat(h.notes()).contains("1 topic matches the pattern but is excluded (topics.exclude): orders-private",
+                "1 target topic looks mirrored but has no mirrored source (orphans): eu.orders-gone");
         assertThat(h.topics().get(3).note()).isEqualTo("excluded by topics.exclude");
         assertThat(h.topics().get(4).note()).isEqualTo("source topic orders-gone is gone");
     }
@@ -185,7 +185,7 @@ class LinkHealthTrackerTest {
         LinkHealth h = tracker.update(w.reading(2_000));
         assertThat(h.topics().getFirst().configDrift())
                 .containsExactly(new ConfigDrift("retention.ms", "604800000", "86400000"));
-        assertThat(h.notes()).contains("1 mirrored topic have configs that differ from the source");
+        assertThat(h.notes()).contains("1 mirrored topic has configs that differ from the source");
         assertThat(h.verdict()).isEqualTo(Verdict.OK);
     }
 
