@@ -16,10 +16,30 @@ final class HealthColumns {
     private HealthColumns() {
     }
 
+    /** The coverage table's columns, in order. */
+    static List<TreeTableColumn<CoverageRow, ?>> coverage() {
+        return List.of(text("Source topic", CoverageRow::name, 200), text("Target topic", CoverageRow::target, 220),
+                text("State", CoverageRow::state, 95), text("Partitions", CoverageRow::partitions, 85),
+                text("Gap (records)", CoverageRow::gap, 105), text("Behind", CoverageRow::lag, 72),
+                text("In rec/s", CoverageRow::sourceRate, 72), text("Out rec/s", CoverageRow::targetRate, 80),
+                sparkline(), text("Drift / note", CoverageRow::drift, 260));
+    }
+
+    /** The checkpoints table's columns, in order. */
+    static List<TableColumn<LinkHealth.CheckpointHealth, ?>> checkpoints() {
+        return List.of(checkpoint("Group", LinkHealth.CheckpointHealth::group, 160),
+                checkpoint("Topic", c -> c.topic() + "-" + c.partition(), 200),
+                checkpoint("Committed (source)", c -> Long.toString(c.upstreamOffset()), 130),
+                checkpoint("Restarts at (target)", c -> Long.toString(c.downstreamOffset()), 140),
+                checkpoint("Failover now", LinkHealth.CheckpointHealth::failover, 520));
+    }
+
     static TreeTableColumn<CoverageRow, String> text(String title, Function<CoverageRow, String> value,
                                                             double width) {
         TreeTableColumn<CoverageRow, String> c = new TreeTableColumn<>(title);
         c.setPrefWidth(width);
+        // numbers and states keep their width; names and notes give way when the table is narrow
+        c.setMinWidth(width >= 200 ? 120 : width);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue().getValue())));
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override
@@ -35,7 +55,8 @@ final class HealthColumns {
 
     static TreeTableColumn<CoverageRow, List<Long>> sparkline() {
         TreeTableColumn<CoverageRow, List<Long>> c = new TreeTableColumn<>("Gap over time");
-        c.setPrefWidth(130);
+        c.setPrefWidth(120);
+        c.setMinWidth(110);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().gapHistory()));
         c.setCellFactory(col -> new TreeTableCell<>() {
             private final Sparkline line = new Sparkline();

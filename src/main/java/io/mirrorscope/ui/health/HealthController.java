@@ -105,7 +105,8 @@ public final class HealthController {
                 viewModel.ratesProperty().subscribe(rates::setText),
                 viewModel.rateSeriesProperty().subscribe(s -> rateChart.setSeries(s.times(), s.sourceRate(),
                         s.targetRate())),
-                list(viewModel.reasons(), reasons, r -> line("• " + r, Severity.WARNING), "None: the data is fine."),
+                list(viewModel.reasons(), reasons, r -> line("• " + r, viewModel.severityProperty().get()),
+                        "None: the data is fine."),
                 list(viewModel.changes(), changes, c -> line(c.sentence(), c.drops() ? Severity.DANGER
                         : Severity.NEUTRAL), "Nothing: records are copied as they are."),
                 list(viewModel.notes(), notes, n -> line(n, Severity.NEUTRAL), "None."),
@@ -120,11 +121,10 @@ public final class HealthController {
     }
 
     private static <T> Subscription list(ObservableList<T> items, VBox box, Function<T, Label> label, String empty) {
-        return items.subscribe(() -> {
-            List<Node> nodes = items.isEmpty() ? List.of(line(empty, Severity.NEUTRAL))
-                    : items.stream().map(label).map(Node.class::cast).toList();
-            box.getChildren().setAll(nodes);
-        });
+        Runnable fill = () -> box.getChildren().setAll(items.isEmpty() ? List.of(line(empty, Severity.NEUTRAL))
+                : items.stream().map(label).map(Node.class::cast).toList());
+        fill.run(); // an invalidation subscription does not call back at once
+        return items.subscribe(fill);
     }
 
     private static Label line(String text, Severity severity) {
@@ -142,12 +142,7 @@ public final class HealthController {
     }
 
     private void columns() {
-        coverageTable.getColumns().setAll(List.of(HealthColumns.text("Source topic", CoverageRow::name, 200),
-                HealthColumns.text("Target topic", CoverageRow::target, 220), HealthColumns.text("State", CoverageRow::state, 100),
-                HealthColumns.text("Partitions", CoverageRow::partitions, 100), HealthColumns.text("Gap (records)", CoverageRow::gap, 105),
-                HealthColumns.text("Behind", CoverageRow::lag, 80), HealthColumns.text("In rec/s", CoverageRow::sourceRate, 75),
-                HealthColumns.text("Out rec/s", CoverageRow::targetRate, 75), HealthColumns.sparkline(), HealthColumns.text("Drift / note",
-                        CoverageRow::drift, 320)));
+        coverageTable.getColumns().setAll(HealthColumns.coverage());
         coverageTable.getColumns().forEach(c -> c.setSortable(false));
         coverageTable.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         checkpointTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -158,11 +153,7 @@ public final class HealthController {
             viewModel.compare(item == null ? null : item.getValue());
         });
         coverageTable.setContextMenu(new ContextMenu(compare));
-        checkpointTable.getColumns().setAll(List.of(HealthColumns.checkpoint("Group", LinkHealth.CheckpointHealth::group, 160),
-                HealthColumns.checkpoint("Topic", c -> c.topic() + "-" + c.partition(), 200),
-                HealthColumns.checkpoint("Committed (source)", c -> Long.toString(c.upstreamOffset()), 130),
-                HealthColumns.checkpoint("Restarts at (target)", c -> Long.toString(c.downstreamOffset()), 140),
-                HealthColumns.checkpoint("Failover now", LinkHealth.CheckpointHealth::failover, 520)));
+        checkpointTable.getColumns().setAll(HealthColumns.checkpoints());
         checkpointTable.getColumns().forEach(c -> c.setSortable(false));
         checkpointTable.setPlaceholder(new Label("No checkpoints: no consumer group of the source committed on "
                 + "a mirrored topic, or checkpoints are off"));

@@ -213,16 +213,19 @@ public final class HealthViewModel {
         targetCluster.set(cluster("Target", l.target(), l.atMillis()));
         sourceSeverity.set(l.source().reachable() ? Severity.OK : Severity.DANGER);
         targetSeverity.set(l.target().reachable() ? Severity.OK : Severity.DANGER);
-        heartbeats.set(heartbeatText(l));
-        heartbeatSeverity.set(l.heartbeats() == null || l.heartbeats().newestTimestamp() == null ? Severity.NEUTRAL
-                : l.heartbeats().stale() ? Severity.WARNING : Severity.OK);
+        // what was read before a cluster stopped answering is shown as such, never as current and green
+        String asOf = l.target().reachable() ? "" : " (as of the target's last answer)";
+        heartbeats.set(heartbeatText(l) + asOf);
+        heartbeatSeverity.set(l.heartbeats() == null || l.heartbeats().newestTimestamp() == null || !asOf.isEmpty()
+                ? Severity.NEUTRAL : l.heartbeats().stale() ? Severity.WARNING : Severity.OK);
         coverage.setAll(l.topics().stream().map(t -> row(t, l)).toList());
         checkpoints.setAll(l.checkpoints());
         RateSeries s = series(index);
         rateSeries.set(s);
+        boolean both = l.source().reachable() && l.target().reachable();
         rates.set(s.size() == 0 ? "Rates appear after the second round" : String.format(Locale.ROOT,
-                "in %s rec/s · out %s rec/s", rate(s.sourceRate()[s.size() - 1]),
-                rate(s.targetRate()[s.size() - 1])));
+                "in %s rec/s · out %s rec/s%s", rate(s.sourceRate()[s.size() - 1]),
+                rate(s.targetRate()[s.size() - 1]), both ? "" : " (as of both clusters' last answers)"));
     }
 
     /** The one sentence under the verdict: what an operator should take away. */
