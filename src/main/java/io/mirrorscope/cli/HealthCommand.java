@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
                 + "--source-bootstrap, --target-bootstrap, --source-alias and --topics.",
             "Connection flags per side: --source-ca, --source-cert, --source-key, --source-sasl-*, "
                 + "--source-security-protocol (and --target-…), as for 'records'.",
-            "MM2's offset syncs are not read by this command yet."})
+            "Offset syncs are read from mm2-offset-syncs.<target alias>.internal (source, or target by config)."})
 public final class HealthCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

@@ -53,6 +53,7 @@ public final class LinkHealthTracker {
     private final Map<String, SampleRing> topicRings = new HashMap<>();
     private LinkReading.HeartbeatReading heartbeat;
     private List<LinkReading.CheckpointReading> checkpoints = List.of();
+    private List<LinkReading.OffsetSyncReading> offsetSyncs = List.of();
     private Map<PartitionKey, Long> sourceEnds = Map.of();
     private Map<PartitionKey, Long> targetEnds = Map.of();
 
@@ -83,6 +84,10 @@ public final class LinkHealthTracker {
 
         ClusterReading src = reading.source();
         ClusterReading tgt = reading.target();
+        ClusterReading syncsSide = spec.offsetSyncsOnTarget() ? reading.target() : reading.source();
+        if (syncsSide.answered()) {
+            offsetSyncs = reading.offsetSyncs();
+        }
         if (src.answered()) {
             sourceLastAnswer = src.atMillis();
             sourceTopics = src.partitionCounts();
@@ -231,7 +236,7 @@ public final class LinkHealthTracker {
         return new LinkHealth(spec, now, clusterHealth(spec.sourceAlias(), spec.sourceBootstrap(), src,
                 sourceLastAnswer), clusterHealth(spec.targetAlias(), spec.targetBootstrap(), tgt, targetLastAnswer),
                 verdict, reasons, notes, topics, hb, cps, changes.stream().map(RecordChanges.Change::sentence)
-                .toList(), cr);
+                .toList(), cr, offsetSyncHealth());
     }
 
     private boolean matches(String sourceTopic) {
@@ -368,6 +373,22 @@ public final class LinkHealthTracker {
         Long age = newest == null ? null : Math.max(0, now - newest);
         return new LinkHealth.HeartbeatHealth(heartbeat.topic(), newest, age,
                 age != null && age > settings.heartbeatStaleAfter().toMillis(), heartbeat.throughMirror());
+    }
+
+    /** The newest sync of each mirrored partition, with the source records after it; by topic and partition. */
+    private List<LinkHealth.OffsetSyncHealth> offsetSyncHealth() {
+        List<LinkHealth.OffsetSyncHealth> out = new ArrayList<>();
+        for (LinkReading.OffsetSyncReading s : offsetSyncs) {
+            if (!selection.mirrored(s.topic())) {
+                continue;
+            }
+            Long end = sourceEnds.get(new PartitionKey(s.topic(), s.partition()));
+            out.add(new LinkHealth.OffsetSyncHealth(s.topic(), s.partition(), s.upstream(), s.downstream(),
+                    end == null ? null : Math.max(0, end - s.upstream())));
+        }
+        out.sort(Comparator.comparing(LinkHealth.OffsetSyncHealth::topic)
+                .thenComparingInt(LinkHealth.OffsetSyncHealth::partition));
+        return out;
     }
 
     private List<LinkHealth.CheckpointHealth> checkpointHealth() {

@@ -25,6 +25,16 @@ final class HealthColumns {
                 sparkline(), text("Drift / note", CoverageRow::drift, 260));
     }
 
+    /** The offset syncs table's columns, in order. */
+    static List<TableColumn<LinkHealth.OffsetSyncHealth, ?>> offsetSyncs() {
+        return List.of(column("Source partition", (LinkHealth.OffsetSyncHealth o) -> o.topic() + "-" + o.partition(),
+                        220),
+                column("Source offset", (LinkHealth.OffsetSyncHealth o) -> Long.toString(o.upstream()), 120),
+                column("Target offset", (LinkHealth.OffsetSyncHealth o) -> Long.toString(o.downstream()), 120),
+                column("Source records after it", (LinkHealth.OffsetSyncHealth o) -> o.behindSource() == null ? ""
+                        : String.format(java.util.Locale.ROOT, "%,d", o.behindSource()), 520));
+    }
+
     /** The checkpoints table's columns, in order. */
     static List<TableColumn<LinkHealth.CheckpointHealth, ?>> checkpoints() {
         return List.of(checkpoint("Group", LinkHealth.CheckpointHealth::group, 160),
@@ -73,7 +83,12 @@ final class HealthColumns {
 
     static TableColumn<LinkHealth.CheckpointHealth, String> checkpoint(String title,
             Function<LinkHealth.CheckpointHealth, String> value, double width) {
-        TableColumn<LinkHealth.CheckpointHealth, String> c = new TableColumn<>(title);
+        return column(title, value, width);
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setSortable(false);
         c.setPrefWidth(width);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         return c;

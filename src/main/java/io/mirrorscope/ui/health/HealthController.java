@@ -53,6 +53,7 @@ public final class HealthController {
     @FXML private RateChart rateChart;
     @FXML private TreeTableView<CoverageRow> coverageTable;
     @FXML private TableView<LinkHealth.CheckpointHealth> checkpointTable;
+    @FXML private TableView<LinkHealth.OffsetSyncHealth> syncTable;
 
     public HealthController(HealthViewModel viewModel) {
         this.viewModel = viewModel;
@@ -112,6 +113,7 @@ public final class HealthController {
                 list(viewModel.notes(), notes, n -> line(n, Severity.NEUTRAL), "None."),
                 viewModel.coverage().subscribe(this::fillCoverage));
         checkpointTable.setItems(viewModel.checkpoints());
+        syncTable.setItems(viewModel.offsetSyncs());
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
     }
@@ -154,6 +156,10 @@ public final class HealthController {
         });
         coverageTable.setContextMenu(new ContextMenu(compare));
         checkpointTable.getColumns().setAll(HealthColumns.checkpoints());
+        syncTable.getColumns().setAll(HealthColumns.offsetSyncs());
+        syncTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        syncTable.setPlaceholder(new Label("No offset syncs read yet: MM2 writes them to mm2-offset-syncs.<target>"
+                + ".internal (on the source by default) once records flow"));
         checkpointTable.getColumns().forEach(c -> c.setSortable(false));
         checkpointTable.setPlaceholder(new Label("No checkpoints: no consumer group of the source committed on "
                 + "a mirrored topic, or checkpoints are off"));

@@ -86,6 +86,7 @@ public final class HealthViewModel {
     private final ReadOnlyStringWrapper rates = new ReadOnlyStringWrapper(this, "rates", "");
     private final ObservableList<CoverageRow> coverage = FXCollections.observableArrayList();
     private final ObservableList<LinkHealth.CheckpointHealth> checkpoints = FXCollections.observableArrayList();
+    private final ObservableList<LinkHealth.OffsetSyncHealth> offsetSyncs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RateSeries> rateSeries = new ReadOnlyObjectWrapper<>(this, "rateSeries",
             RateSeries.EMPTY);
     private final ReadOnlyStringWrapper freshness = new ReadOnlyStringWrapper(this, "freshness", "No data yet");
@@ -220,6 +221,7 @@ public final class HealthViewModel {
                 ? Severity.NEUTRAL : l.heartbeats().stale() ? Severity.WARNING : Severity.OK);
         coverage.setAll(l.topics().stream().map(t -> row(t, l)).toList());
         checkpoints.setAll(l.checkpoints());
+        offsetSyncs.setAll(l.offsetSyncs());
         RateSeries s = series(index);
         rateSeries.set(s);
         boolean both = l.source().reachable() && l.target().reachable();
@@ -429,6 +431,11 @@ public final class HealthViewModel {
 
     public ObservableList<LinkHealth.CheckpointHealth> checkpoints() {
         return checkpoints;
+    }
+
+    /** The newest offset sync per mirrored partition. */
+    public ObservableList<LinkHealth.OffsetSyncHealth> offsetSyncs() {
+        return offsetSyncs;
     }
 
     public ReadOnlyObjectProperty<RateSeries> rateSeriesProperty() {

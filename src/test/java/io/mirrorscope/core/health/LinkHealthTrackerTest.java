@@ -208,4 +208,29 @@ class LinkHealthTrackerTest {
         assertThat(h.notes()).anySatisfy(n -> assertThat(n).contains("at or before its true position")
                 .contains("re-reads records, it never skips them"));
     }
+
+    @Test
+    void offsetSyncsOfMirroredPartitionsSayHowFarTheSourceEndIsPastThem() {
+        World w = new World();
+        LinkHealthTracker tracker = new LinkHealthTracker(spec(Map.of(), Health.READY), HealthSettings.DEFAULTS);
+        w.ends(500, 500);
+        List<LinkReading.OffsetSyncReading> syncs = List.of(new LinkReading.OffsetSyncReading("orders", 1, 400, 398),
+                new LinkReading.OffsetSyncReading("orders", 0, 450, 450),
+                new LinkReading.OffsetSyncReading("orders-private", 0, 7, 7));
+        LinkReading r = w.reading(1_000);
+        LinkHealth h = tracker.update(new LinkReading(r.atMillis(), r.source(), r.target(), r.heartbeat(),
+                r.checkpoints(), syncs));
+        assertThat(h.offsetSyncs()).as("by partition; the excluded topic's left out").containsExactly(
+                new LinkHealth.OffsetSyncHealth("orders", 0, 450, 450, 50L),
+                new LinkHealth.OffsetSyncHealth("orders", 1, 400, 398, 100L));
+        // the source (where the syncs live) does not answer: the last syncs stay
+        w.sourceUp = false;
+        r = w.reading(2_000);
+        h = tracker.update(new LinkReading(r.atMillis(), r.source(), r.target(), r.heartbeat(), r.checkpoints(),
+                List.of()));
+        assertThat(h.offsetSyncs()).hasSize(2);
+        assertThat(HealthReport.tree(new HealthSnapshot(2_000, 1, List.of(h))).toString())
+                .contains("offsetSyncs=[{topic=orders, partition=0, upstreamOffset=450, downstreamOffset=450, "
+                        + "behindSourceEnd=50}");
+    }
 }

@@ -74,6 +74,10 @@ class HealthViewModelTest {
             assertThat(c.group()).isEqualTo("billing");
             assertThat(c.downstreamOffset()).isEqualTo(118);
         });
+        assertThat(vm.offsetSyncs()).singleElement().satisfies(o -> {
+            assertThat(o.topic()).isEqualTo("orders");
+            assertThat(o.behindSource()).isEqualTo(12L);
+        });
         // rates: the first round has none, then one point per round
         HealthViewModel.RateSeries rates = vm.rateSeriesProperty().get();
         assertThat(rates.size()).isEqualTo(7);
