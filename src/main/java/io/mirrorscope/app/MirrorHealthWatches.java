@@ -66,7 +66,7 @@ final class MirrorHealthWatches implements AutoCloseable {
         return new Feed(target);
     }
 
-    /** Holds the watches of {@code targets} for {@code owner}, releasing the ones it held before and no longer lists. */
+    /** Holds the watches of {@code targets} for {@code owner}; releases those it held and no longer lists. */
     void hold(Object owner, Set<ViewTarget.Health> targets) {
         for (ViewTarget.Health t : targets) {
             acquire(t, owner);

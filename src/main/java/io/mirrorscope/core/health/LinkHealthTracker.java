@@ -174,8 +174,8 @@ public final class LinkHealthTracker {
         }
         if (!missing.isEmpty()) {
             verdict = verdict.worst(Verdict.DEGRADED);
-            reasons.add(count(missing.size(), "topic") + verb(missing.size(), " matches the pattern but is", " match the pattern but are")
-                    + " not on the target: "
+            reasons.add(count(missing.size(), "topic") + verb(missing.size(), " matches the pattern but is",
+                    " match the pattern but are") + " not on the target: "
                     + sample(missing));
         }
         if (!excluded.isEmpty()) {

@@ -68,7 +68,7 @@ public record LinkSpec(String name, String sourceAlias, String sourceBootstrap, 
         return "mm2-offset-syncs." + targetAlias + ".internal";
     }
 
-    /** Whether MM2 keeps the offset syncs on the target ({@code offset-syncs.topic.location=target}; default source). */
+    /** Whether MM2 keeps the offset syncs on the target ({@code offset-syncs.topic.location=target}). */
     public boolean offsetSyncsOnTarget() {
         return "target".equalsIgnoreCase(connectorConfig.getOrDefault("offset-syncs.topic.location", "source")
                 .strip());

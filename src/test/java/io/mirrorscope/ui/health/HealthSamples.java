@@ -77,8 +77,8 @@ public final class HealthSamples {
                 : ClusterReading.unanswered(at, "Connection to us-cluster-kafka-bootstrap:9092 refused");
         LinkReading reading = new LinkReading(at, source, target, new LinkReading.HeartbeatReading(
                 "europe-cluster.heartbeats", true, at - 800, true), List.of(new LinkReading.CheckpointReading(
-                "billing", "europe-cluster.orders", 0, 120, 118)), List.of(new LinkReading.OffsetSyncReading("orders", 0,
-                sourceEnds.get(new PartitionKey("orders", 0)) - 12, targetEnds.getOrDefault(
+                "billing", "europe-cluster.orders", 0, 120, 118)), List.of(new LinkReading.OffsetSyncReading("orders",
+                0, sourceEnds.get(new PartitionKey("orders", 0)) - 12, targetEnds.getOrDefault(
                 new PartitionKey("europe-cluster.orders", 0), 0L) - 12)));
         return new HealthSnapshot(at, 42, List.of(tracker.update(reading)));
     }
