@@ -74,6 +74,7 @@ final class Workspace implements AutoCloseable {
         health.addListener((mirror, snapshot) -> topologyViewModel.showHealth(mirror.namespace(), mirror.name(),
                 snapshot));
         topologyViewModel.setOpener(this::open);
+        inventoryViewModel.setOpener(this::open);
         topologyViewModel.healthWantedProperty().subscribe(this::watchForTopology);
         inventoryViewModel.reconnectingProperty().subscribe(reconnecting -> {
             if (reconnecting) {

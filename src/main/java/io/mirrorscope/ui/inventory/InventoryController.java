@@ -117,6 +117,8 @@ public final class InventoryController {
             table.getColumns().add(column(header, r -> r.columns().get(index), width));
         }
         table.setPlaceholder(new Label("Nothing here"));
+        table.setOnMouseClicked(e -> viewModel.open(e.getClickCount() == 2
+                ? table.getSelectionModel().getSelectedItem() : null));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 viewModel.select(row);

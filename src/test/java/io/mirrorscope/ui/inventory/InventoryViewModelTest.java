@@ -143,4 +143,22 @@ class InventoryViewModelTest {
         assertThat(vm.visiblePanelProperty().get()).isEqualTo(Panel.USERS);
         assertThat(vm.selectedProperty().get().meta().name()).isEqualTo(SEED.users().getFirst().meta().name());
     }
+
+    @Test
+    void doubleClickedRowsOpenAClustersTopicsAndAMirrorMaker2sHealthButNotMirrorMaker1() {
+        InventoryViewModel vm = new InventoryViewModel(Clock.systemUTC());
+        java.util.List<io.mirrorscope.ui.common.ViewTarget> opened = new java.util.ArrayList<>();
+        vm.setOpener(opened::add);
+        vm.setInventory(SEED);
+        vm.rows(Panel.MIRRORS).forEach(vm::open); // the seed's mirror is MirrorMaker 1
+        vm.open(null);
+        assertThat(opened).isEmpty();
+        vm.open(vm.rows(Panel.CLUSTERS).getFirst());
+        assertThat(opened).containsExactly(new io.mirrorscope.ui.common.ViewTarget.Cluster(
+                vm.rows(Panel.CLUSTERS).getFirst().meta().namespace(), vm.rows(Panel.CLUSTERS).getFirst().meta().name()));
+        opened.clear();
+        vm.setInventory(io.mirrorscope.ui.topology.TopologySamples.large());
+        vm.open(vm.rows(Panel.MIRRORS).getFirst());
+        assertThat(opened).singleElement().isInstanceOf(io.mirrorscope.ui.common.ViewTarget.Health.class);
+    }
 }
