@@ -61,6 +61,8 @@ final class Workspace implements AutoCloseable {
     private final InventoryViewModel inventoryViewModel = new InventoryViewModel(Clock.systemUTC());
     private final TopologyViewModel topologyViewModel = new TopologyViewModel();
     private final MirrorHealthWatches health;
+    /** Clusters the health rounds found not answering, as the navigation shows them. */
+    private Set<String> unreachable = Set.of();
 
     /** {@code namespaces} empty: every namespace the user may list (LiveInventory decides how to watch them). */
     Workspace(KubeSession session, List<String> namespaces, MainWindowViewModel mainViewModel, Wiring wiring) {
@@ -71,8 +73,12 @@ final class Workspace implements AutoCloseable {
         this.health = new MirrorHealthWatches(session, live::current, wiring.work(), wiring.io());
         live.addListener(new InventoryFeed(Platform::runLater, inventoryViewModel::setInventory,
                 topologyViewModel::setInventory, this::showInNavigation, inventory -> watchForTopology()));
-        health.addListener((mirror, snapshot) -> topologyViewModel.showHealth(mirror.namespace(), mirror.name(),
-                snapshot));
+        health.addListener((mirror, snapshot) -> {
+            topologyViewModel.showHealth(mirror.namespace(), mirror.name(), snapshot);
+            if (!topologyViewModel.unreachableClusters().equals(unreachable)) {
+                showInNavigation(live.current()); // a cluster stopped (or resumed) answering: red in the tree
+            }
+        });
         topologyViewModel.setOpener(this::open);
         inventoryViewModel.setOpener(this::open);
         topologyViewModel.healthWantedProperty().subscribe(this::watchForTopology);
@@ -95,7 +101,8 @@ final class Workspace implements AutoCloseable {
     }
 
     private void showInNavigation(Inventory inventory) {
-        mainViewModel.showSections(NavigationSections.of(inventory));
+        unreachable = topologyViewModel.unreachableClusters();
+        mainViewModel.showSections(NavigationSections.of(inventory, unreachable));
     }
 
     /** Opens what {@code target} stands for: its tab when one is open, a new view otherwise. FX thread. */

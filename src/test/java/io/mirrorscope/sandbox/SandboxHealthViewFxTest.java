@@ -81,6 +81,21 @@ class SandboxHealthViewFxTest {
         return file;
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<String> navigationMarks(FxRobot robot) {
+        List<String> labels = new java.util.ArrayList<>();
+        javafx.scene.control.TreeView<io.mirrorscope.ui.main.NavNode> tree = robot.lookup("#navigation")
+                .queryAs(javafx.scene.control.TreeView.class);
+        java.util.ArrayDeque<javafx.scene.control.TreeItem<io.mirrorscope.ui.main.NavNode>> todo =
+                new java.util.ArrayDeque<>(List.of(tree.getRoot()));
+        while (!todo.isEmpty()) {
+            var item = todo.pop();
+            labels.add(item.getValue().label());
+            todo.addAll(item.getChildren());
+        }
+        return labels;
+    }
+
     private String text(FxRobot robot, String query) {
         return robot.lookup(query).tryQueryAs(Label.class).map(Label::getText).orElse("");
     }
@@ -123,6 +138,9 @@ class SandboxHealthViewFxTest {
                     String.valueOf(canvas.tooltipTextOf(canvas.layoutResult().edges().getFirst().edge()))
                             .contains("Data: failing"));
             gallery(root, "topology-health-sandbox-broker-down", robot);
+            await().alias("us-cluster marked in the navigation").atMost(Duration.ofSeconds(10)).until(() ->
+                    navigationMarks(robot).contains("us-cluster  ✘"));
+            assertThat(navigationMarks(robot)).as("its CR still says Ready; europe answers").contains("europe-cluster");
             robot.interact(() -> services.open(new ViewTarget.Health(Sandbox.NAMESPACE, "my-mirror-maker2")));
             await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, ".health-verdict").equals("FAILING"));
             gallery(root, "health-sandbox-broker-down", robot);

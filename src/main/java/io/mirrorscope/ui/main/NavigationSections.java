@@ -25,12 +25,21 @@ public final class NavigationSections {
     }
 
     public static List<NavNode> of(Inventory inventory) {
+        return of(inventory, java.util.Set.of());
+    }
+
+    /**
+     * The entries, with the clusters a health round found not answering ({@code namespace/name}) marked failed
+     * whatever their custom resource says.
+     */
+    public static List<NavNode> of(Inventory inventory, java.util.Set<String> unreachable) {
         boolean allNamespaces = inventory.namespaces().isEmpty() || inventory.namespaces().size() > 1;
         List<NavNode> sections = new ArrayList<>();
         sections.add(NavNode.leaf(NavNode.Kind.VIEW, "Inventory", INVENTORY, new ViewTarget.Inventory()));
         sections.add(NavNode.leaf(NavNode.Kind.VIEW, "Topology", TOPOLOGY, new ViewTarget.Topology()));
         sections.add(section("Kafka clusters", "clusters", inventory.clusters().stream()
-                .map(c -> entry(NavNode.Kind.CLUSTER, c.meta(), c.health(), allNamespaces, ViewTarget.Cluster::new))
+                .map(c -> entry(NavNode.Kind.CLUSTER, c.meta(), unreachable.contains(c.namespace() + "/" + c.name())
+                        ? Health.FAILED : c.health(), allNamespaces, ViewTarget.Cluster::new))
                 .toList()));
         sections.add(section("Mirrors", "mirrors", inventory.mirrors().stream()
                 .map(m -> withHealth(m, entry(NavNode.Kind.MIRROR, m.meta(), m.health(), allNamespaces,

@@ -178,6 +178,17 @@ public final class TopologyViewModel {
         return v != null ? v.severity() : Severity.of(e.health());
     }
 
+    /** The clusters ({@code namespace/name}) the newest health rounds found not answering. */
+    public java.util.Set<String> unreachableClusters() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (ClusterNode n : topology.get().nodes()) {
+            if (!n.external() && reachability.get(n.id()) == Severity.DANGER) {
+                out.add(n.namespace() + "/" + n.name());
+            }
+        }
+        return out;
+    }
+
     /** How a cluster reads: red when a health round found it not answering, whatever its CR says. */
     public Severity severity(ClusterNode n) {
         Severity data = reachability.get(n.id());
