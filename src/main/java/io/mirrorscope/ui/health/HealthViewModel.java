@@ -242,7 +242,14 @@ public final class HealthViewModel {
             return "Records are lost: the target falls behind the source, and this mirror is configured to drop "
                     + "records.";
         }
-        return l.reasons().isEmpty() ? "" : capitalise(l.reasons().getFirst()) + ".";
+        if (l.reasons().isEmpty()) {
+            return "";
+        }
+        String first = l.reasons().getFirst();
+        int colon = first.indexOf(": ");
+        // "the target x has not answered for 5 s: <the client's error>": the error is on the cluster's line
+        boolean unreachable = !l.source().reachable() || !l.target().reachable();
+        return capitalise(unreachable && colon > 0 ? first.substring(0, colon) : first) + ".";
     }
 
     private static String crText(LinkHealth l) {

@@ -120,7 +120,7 @@ class HealthViewModelTest {
         assertThat(vm.sourceSeverityProperty().get()).isEqualTo(Severity.OK);
         assertThat(vm.targetProperty().get()).isEqualTo("Target us-cluster (us-cluster-kafka-bootstrap:9092): "
                 + "no answer for 6.0 s — Connection to us-cluster-kafka-bootstrap:9092 refused");
-        assertThat(vm.headlineProperty().get()).startsWith("The target us-cluster has not answered for 6.0 s");
+        assertThat(vm.headlineProperty().get()).isEqualTo("The target us-cluster has not answered for 6.0 s.");
         assertThat(vm.heartbeatsProperty().get()).endsWith("(as of the target's last answer)");
         assertThat(vm.heartbeatSeverityProperty().get()).as("not green while unanswered").isEqualTo(Severity.NEUTRAL);
         assertThat(vm.ratesProperty().get()).endsWith("(as of both clusters' last answers)");
