@@ -37,11 +37,11 @@ final class HealthColumns {
 
     /** The checkpoints table's columns, in order. */
     static List<TableColumn<LinkHealth.CheckpointHealth, ?>> checkpoints() {
-        return List.of(checkpoint("Group", LinkHealth.CheckpointHealth::group, 160),
-                checkpoint("Topic", c -> c.topic() + "-" + c.partition(), 200),
-                checkpoint("Committed (source)", c -> Long.toString(c.upstreamOffset()), 130),
-                checkpoint("Restarts at (target)", c -> Long.toString(c.downstreamOffset()), 140),
-                checkpoint("Failover now", LinkHealth.CheckpointHealth::failover, 520));
+        return List.of(checkpoint("Group", LinkHealth.CheckpointHealth::group, 130),
+                checkpoint("Topic", c -> c.topic() + "-" + c.partition(), 160),
+                checkpoint("Committed (source)", c -> Long.toString(c.upstreamOffset()), 125),
+                checkpoint("Restarts at (target)", c -> Long.toString(c.downstreamOffset()), 130),
+                checkpoint("Failover now", LinkHealth.CheckpointHealth::failover, 700));
     }
 
     static TreeTableColumn<CoverageRow, String> text(String title, Function<CoverageRow, String> value,

@@ -76,6 +76,20 @@ class HealthViewFxTest {
         robot.interact(() -> table.getRoot().getChildren().stream().filter(i -> i.getValue().name().equals("orders"))
                 .findFirst().orElseThrow().setExpanded(true));
         assertThat(gallery(view.node(), "health-ok", robot)).exists();
+        javafx.scene.control.TabPane tabs = robot.lookup("#detailTabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<Object> checkpoints = robot.lookup("#checkpointTable")
+                .queryAs(javafx.scene.control.TableView.class);
+        assertThat(checkpoints.getItems()).hasSize(1);
+        gallery(view.node(), "health-checkpoints", robot);
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<Object> syncs = robot.lookup("#syncTable")
+                .queryAs(javafx.scene.control.TableView.class);
+        assertThat(syncs.getItems()).hasSize(1);
+        gallery(view.node(), "health-offset-syncs", robot);
+        robot.interact(() -> tabs.getSelectionModel().select(0));
 
         world.targetShare(0.8);
         push(robot, 8);

@@ -153,9 +153,10 @@ class InventoryViewModelTest {
         vm.rows(Panel.MIRRORS).forEach(vm::open); // the seed's mirror is MirrorMaker 1
         vm.open(null);
         assertThat(opened).isEmpty();
-        vm.open(vm.rows(Panel.CLUSTERS).getFirst());
-        assertThat(opened).containsExactly(new io.mirrorscope.ui.common.ViewTarget.Cluster(
-                vm.rows(Panel.CLUSTERS).getFirst().meta().namespace(), vm.rows(Panel.CLUSTERS).getFirst().meta().name()));
+        InventoryRow cluster = vm.rows(Panel.CLUSTERS).getFirst();
+        vm.open(cluster);
+        assertThat(opened).containsExactly(new io.mirrorscope.ui.common.ViewTarget.Cluster(cluster.meta().namespace(),
+                cluster.meta().name()));
         opened.clear();
         vm.setInventory(io.mirrorscope.ui.topology.TopologySamples.large());
         vm.open(vm.rows(Panel.MIRRORS).getFirst());
