@@ -1,6 +1,7 @@
 package io.mirrorscope.kube.inventory;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrorscope.core.Redactor;
 import io.mirrorscope.core.inventory.Condition;
 import io.mirrorscope.core.inventory.ConnectorStatus;
 import io.mirrorscope.core.inventory.Health;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -288,15 +290,30 @@ public final class MirrorMapper {
         return out;
     }
 
-    /** A connector config map with its values as Connect reads them (numbers and booleans as their text). */
+    /**
+     * A connector config map with its values as Connect reads them (numbers and booleans as their text). Values of
+     * credential keys ({@code sasl.jaas.config}, {@code *.password}, …) are masked and remembered by the
+     * {@link Redactor}: the link's configuration travels to views and reports, a password must not.
+     */
     static Map<String, String> strings(Map<String, Object> config) {
         Map<String, String> out = new LinkedHashMap<>();
         config.forEach((k, v) -> {
             if (k != null && v != null) {
-                out.put(k, v instanceof Map<?, ?> || v instanceof List<?> ? String.valueOf(v) : v.toString());
+                String value = v instanceof Map<?, ?> || v instanceof List<?> ? String.valueOf(v) : v.toString();
+                if (credential(k)) {
+                    Redactor.remember(value);
+                    value = Redactor.MASK;
+                }
+                out.put(k, value);
             }
         });
         return out;
+    }
+
+    private static boolean credential(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return k.contains("password") || k.contains("jaas") || k.contains("secret") || k.contains("token")
+                || k.contains("credential") || k.endsWith("user.info") || k.endsWith(".key") || k.contains("apikey");
     }
 
     /** MM2's {@code topics} is a comma-separated list of regexes; one alternation says the same. */

@@ -53,6 +53,8 @@ class MirrorMapperConnectorConfigTest {
                 source.cluster.bootstrap.servers: "eu-kafka-bootstrap:9092"
                 topics: "orders.*"
                 errors.tolerance: all
+                source.cluster.sasl.jaas.config: "PlainLoginModule required username=u password=hunter2-secret;"
+                source.cluster.ssl.truststore.password: "changeit-please"
             """;
 
     @Test
@@ -70,9 +72,15 @@ class MirrorMapperConnectorConfigTest {
     }
 
     @Test
-    void aConnectorLinkCarriesItsConfig() {
+    void aConnectorLinkCarriesItsConfigWithoutCredentials() {
         Mirror m = MirrorMapper.connector(InventoryFixtures.parse(CONNECTOR).getFirst());
         assertThat(RecordChanges.describe(m.links().getFirst().connectorConfig()))
                 .anySatisfy(c -> assertThat(c.drops()).isTrue());
+        // credentials do not travel with the link
+        assertThat(m.links().getFirst().connectorConfig())
+                .containsEntry("source.cluster.sasl.jaas.config", io.mirrorscope.core.Redactor.MASK)
+                .containsEntry("source.cluster.ssl.truststore.password", io.mirrorscope.core.Redactor.MASK)
+                .containsEntry("topics", "orders.*");
+        assertThat(m.links().getFirst().connectorConfig().toString()).doesNotContain("hunter2");
     }
 }
