@@ -50,6 +50,10 @@ public final class AppServices implements AutoCloseable {
     private final ActiveSession activeSession;
     private final ConnectionFlow connections;
     private Workspace workspace;
+    private final javafx.collections.ObservableMap<String, io.mirrorscope.core.mirror.LinkCompareStatus>
+            runningCompares = javafx.collections.FXCollections.observableHashMap();
+    private final javafx.collections.ObservableMap<String, io.mirrorscope.core.mirror.LinkCompareStatus>
+            runningComparesView = javafx.collections.FXCollections.unmodifiableObservableMap(runningCompares);
     private Stage stage;
     private MainWindowController mainWindow;
 
@@ -145,7 +149,7 @@ public final class AppServices implements AutoCloseable {
                         "loading")));
         List<String> namespaces = connected.allNamespaces() ? List.of() : List.of(session.namespace());
         workspace = new Workspace(session, namespaces, mainViewModel, new Workspace.Wiring(work, io, mainWindow,
-                connections::retryLast));
+                connections::retryLast, runningCompares));
         workspace.start();
     }
 
@@ -193,6 +197,23 @@ public final class AppServices implements AutoCloseable {
         }
     }
 
+    /**
+     * The compares running in the window, by topology edge id ({@code TopologyEdge.id()}), each with the lag and
+     * the counts of its latest snapshot. Updated on the FX thread a few times a second while a compare view of a
+     * mirror link is open; its entry leaves when the view closes; emptied on a context switch. One map for the
+     * app's life (bind it once). Read-only. For the topology view's link labels.
+     */
+    public javafx.collections.ObservableMap<String, io.mirrorscope.core.mirror.LinkCompareStatus> runningCompares() {
+        return runningComparesView;
+    }
+
+    /** "Compare records…" on a mirror, as its inventory row and navigation entry do (tests drive the app path). */
+    public void compareMirror(String namespace, String name) {
+        if (workspace != null) {
+            workspace.compareMirror(namespace, name);
+        }
+    }
+
     @Override
     public void close() {
         closer.close();
@@ -211,6 +232,20 @@ public final class AppServices implements AutoCloseable {
         @Override
         public void open(NavNode node) {
             openNavigation(node);
+        }
+
+        @Override
+        public void compare(NavNode node) {
+            if (workspace != null && node.target() instanceof ViewTarget.Mirror m) {
+                workspace.compareMirror(m.namespace(), m.name());
+            }
+        }
+
+        @Override
+        public void compareTopics() {
+            if (workspace != null) {
+                workspace.compareByHand();
+            }
         }
 
         @Override

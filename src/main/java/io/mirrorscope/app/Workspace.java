@@ -2,11 +2,20 @@ package io.mirrorscope.app;
 
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.core.inventory.ClusterNode;
 import io.mirrorscope.core.inventory.Inventory;
+import io.mirrorscope.core.inventory.Mirror;
+import io.mirrorscope.core.inventory.MirrorLink;
+import io.mirrorscope.core.inventory.TopologyEdge;
+import io.mirrorscope.core.mirror.LinkCompareStatus;
+import io.mirrorscope.core.mirror.TopicMapping;
 import io.mirrorscope.kafka.BrokerProbe;
 import io.mirrorscope.kafka.ClusterAccess;
 import io.mirrorscope.kafka.ConsumerOptions;
 import io.mirrorscope.kafka.KafkaTopicReading;
+import io.mirrorscope.kafka.compare.CompareRequest;
+import io.mirrorscope.kafka.compare.LiveCompare;
+import io.mirrorscope.kafka.compare.OffsetSyncReader;
 import io.mirrorscope.kube.KubeSession;
 import io.mirrorscope.kube.inventory.LiveInventory;
 import io.mirrorscope.tracing.JaegerClient;
@@ -28,17 +37,31 @@ import io.mirrorscope.ui.inventory.Panel;
 import io.mirrorscope.ui.main.MainWindowController;
 import io.mirrorscope.ui.main.MainWindowViewModel;
 import io.mirrorscope.ui.main.NavigationSections;
+import io.mirrorscope.ui.sidebyside.CompareDialog;
+import io.mirrorscope.ui.sidebyside.CompareFeed;
+import io.mirrorscope.ui.sidebyside.CompareForm;
+import io.mirrorscope.ui.sidebyside.SideBySideView;
+import io.mirrorscope.ui.sidebyside.SideBySideViewModel;
 import io.mirrorscope.ui.topology.TopologyView;
 import io.mirrorscope.ui.topology.TopologyViewModel;
 import io.mirrorscope.ui.traces.TracesView;
 import io.mirrorscope.ui.traces.TracesViewModel;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
+import javafx.collections.ObservableMap;
 
 /**
  * Everything that lives as long as one connection: the live inventory and the view models fed from it. Built on
@@ -51,7 +74,7 @@ final class Workspace implements AutoCloseable {
 
     /** What the workspace needs from the app around it. */
     record Wiring(BackgroundWork work, ExecutorService io, MainWindowController window,
-                  Runnable reconnect) {
+                  Runnable reconnect, ObservableMap<String, LinkCompareStatus> runningCompares) {
     }
 
     private final KubeSession session;
@@ -63,6 +86,11 @@ final class Workspace implements AutoCloseable {
     private final MirrorHealthWatches health;
     /** Clusters the health rounds found not answering, as the navigation shows them. */
     private Set<String> unreachable = Set.of();
+    /** Compare feeds of open views: their consumers and tunnels are closed with the workspace at the latest. */
+    private final java.util.Set<KafkaCompareFeed> openFeeds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Shows each running compare's lag and findings on its topology link. */
+    private final javafx.collections.MapChangeListener<String, LinkCompareStatus> compareBadges = change ->
+            topologyViewModel.showCompareStatus(change.getKey(), change.wasAdded() ? change.getValueAdded() : null);
 
     /** {@code namespaces} empty: every namespace the user may list (LiveInventory decides how to watch them). */
     Workspace(KubeSession session, List<String> namespaces, MainWindowViewModel mainViewModel, Wiring wiring) {
@@ -73,6 +101,7 @@ final class Workspace implements AutoCloseable {
         this.health = new MirrorHealthWatches(session, live::current, wiring.work(), wiring.io());
         live.addListener(new InventoryFeed(Platform::runLater, inventoryViewModel::setInventory,
                 topologyViewModel::setInventory, this::showInNavigation, inventory -> watchForTopology()));
+        inventoryViewModel.setCompareAction(this::compareMirror);
         health.addListener((mirror, snapshot) -> {
             topologyViewModel.showHealth(mirror.namespace(), mirror.name(), snapshot);
             if (!topologyViewModel.unreachableClusters().equals(unreachable)) {
@@ -82,6 +111,7 @@ final class Workspace implements AutoCloseable {
         topologyViewModel.setOpener(this::open);
         inventoryViewModel.setOpener(this::open);
         topologyViewModel.healthWantedProperty().subscribe(this::watchForTopology);
+        wiring.runningCompares().addListener(compareBadges);
         inventoryViewModel.reconnectingProperty().subscribe(reconnecting -> {
             if (reconnecting) {
                 mainViewModel.reconnecting("The watch on the API server dropped; showing the last known state.");
@@ -212,6 +242,193 @@ final class Workspace implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- compare records
+
+    /** The side-by-side table keeps this many rows; older ones leave (the counters stay exact). */
+    private static final int COMPARE_ROWS = 100_000;
+
+    /**
+     * "Compare records…" on a mirror (inventory row, navigation entry): its first link whose two clusters are
+     * Kafka resources here, the dialog prefilled with that link's clusters and naming, then the side-by-side view.
+     */
+    void compareMirror(String namespace, String name) {
+        Inventory inventory = live.current();
+        Optional<Mirror> mirror = inventory.mirrors().stream()
+                .filter(m -> m.namespace().equals(namespace) && m.name().equals(name)).findFirst();
+        Optional<TopologyEdge> edge = mirror.stream().flatMap(m -> inventory.topology().edgesOf(m).stream())
+                .filter(e -> !e.source().external() && !e.target().external()).findFirst();
+        if (edge.isEmpty()) {
+            BackgroundWork.report(mainViewModel.problems(), ProblemReport.of("Comparing the records of " + name,
+                    new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, mirror.isEmpty()
+                            ? "The mirror " + namespace + "/" + name + " is no longer listed"
+                            : "No link of " + name + " joins two Kafka clusters of this inventory",
+                            "MirrorScope reaches only the Strimzi clusters it reads through Kubernetes",
+                            "Use File ▸ Compare topics… to choose two clusters by hand")), null));
+            return;
+        }
+        compareLink(edge.get());
+    }
+
+    /** The dialog for one link: the clusters fixed, the target topic following the link's naming. */
+    void compareLink(TopologyEdge edge) {
+        MirrorLink link = edge.link();
+        String source = edge.source().name();
+        String target = edge.target().name();
+        Map<String, ClusterNode> nodes = Map.of(source, edge.source(), target, edge.target());
+        CompareForm form = new CompareForm(List.of(source, target), source, target, link.naming()::targetTopic,
+                link.naming().description(), true, ZoneId.systemDefault(),
+                (cluster, done) -> listTopics(nodes.get(cluster), cluster.equals(source) ? link::mirrors
+                        : t -> !internal(t), done));
+        CompareDialog.show(owner(), "Compare records — " + edge.mirror().name(), form, choice -> {
+            TopicMapping mapping = TopicMapping.of(link, choice.sourceTopic(), null);
+            if (!mapping.targetTopic().equals(choice.targetTopic())) {
+                mapping = TopicMapping.of(link, choice.sourceTopic(), choice.targetTopic());
+            }
+            String syncs = link.targetAlias() == null ? null : OffsetSyncReader.topicFor(link.targetAlias());
+            startCompare(edge.source(), edge.target(), mapping, syncs, edge.id(), choice.fromMillis());
+        });
+    }
+
+    /** File ▸ Compare topics…: two clusters of the inventory and two topics, by hand (names kept by default). */
+    void compareByHand() {
+        Map<String, ClusterNode> nodes = new LinkedHashMap<>();
+        boolean namespaced = live.current().namespaces().size() != 1;
+        for (ClusterNode n : live.current().topology().nodes()) {
+            if (!n.external()) {
+                nodes.put(namespaced ? n.namespace() + "/" + n.name() : n.name(), n);
+            }
+        }
+        if (nodes.isEmpty()) {
+            BackgroundWork.report(mainViewModel.problems(), ProblemReport.of("Comparing topics",
+                    new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "No Kafka cluster in this inventory",
+                            "", "Connect to a context with Strimzi Kafka clusters")), null));
+            return;
+        }
+        List<String> names = List.copyOf(nodes.keySet());
+        CompareForm form = new CompareForm(names, names.get(0), names.get(names.size() > 1 ? 1 : 0), null, "",
+                false, ZoneId.systemDefault(), (cluster, done) -> listTopics(nodes.get(cluster), t -> !internal(t),
+                        done));
+        CompareDialog.show(owner(), "Compare topics", form, choice -> startCompare(nodes.get(choice.sourceCluster()),
+                nodes.get(choice.targetCluster()), new TopicMapping(choice.sourceTopic(), choice.targetTopic(),
+                        "given"), null, null, choice.fromMillis()));
+    }
+
+    private static boolean internal(String topic) {
+        return topic.startsWith("__");
+    }
+
+    private javafx.stage.Window owner() {
+        return wiring.window().window();
+    }
+
+    /** A cluster's topics for the dialog's list, through a short-lived connection; failures go to the banner. */
+    private void listTopics(ClusterNode node, java.util.function.Predicate<String> offered,
+            java.util.function.Consumer<List<String>> done) {
+        if (node == null) {
+            return;
+        }
+        wiring.work().runQuietly("Listing the topics of " + node.name(), () -> {
+            try (ClusterAccess.Connection c = ClusterAccess.open(session.client(), new ClusterAccess.Target(
+                    node.namespace(), node.name(), null, null, null, ClusterAccess.TunnelMode.AUTO));
+                    KafkaTopicReading reading = new KafkaTopicReading(c.settings(), ConsumerOptions.DEFAULTS)) {
+                BrokerProbe.requireReachable(c.settings(), Duration.ofSeconds(10));
+                return reading.topics().stream().filter(offered).sorted().toList();
+            }
+        }, mainViewModel.problems(), () -> listTopics(node, offered, done), done::accept);
+    }
+
+    /**
+     * Connects to both clusters (listeners, secrets, tunnels), checks both topics, then opens the side-by-side
+     * view and starts it live; all I/O off the FX thread, problems in the banner with Retry.
+     *
+     * @param linkId the topology edge compared, for the running compares of {@link Wiring}; null by hand
+     */
+    private void startCompare(ClusterNode source, ClusterNode target, TopicMapping mapping, String syncsTopic,
+            String linkId, long fromMillis) {
+        ExecutorService io = wiring.io();
+        AtomicReference<SideBySideViewModel> shown = new AtomicReference<>();
+        Runnable retry = () -> startCompare(source, target, mapping, syncsTopic, linkId, fromMillis);
+        wiring.work().run("Connecting to " + source.name() + " and " + target.name(), () -> {
+            ClusterAccess.Connection src = null;
+            ClusterAccess.Connection tgt = null;
+            try {
+                src = ClusterAccess.open(session.client(), new ClusterAccess.Target(source.namespace(),
+                        source.name(), mapping.sourceTopic(), null, null, ClusterAccess.TunnelMode.AUTO));
+                tgt = ClusterAccess.open(session.client(), new ClusterAccess.Target(target.namespace(),
+                        target.name(), mapping.targetTopic(), null, null, ClusterAccess.TunnelMode.AUTO));
+                BrokerProbe.requireReachable(src.settings(), Duration.ofSeconds(10));
+                BrokerProbe.requireReachable(tgt.settings(), Duration.ofSeconds(10));
+                CompareRequest request = CompareRequest.of(mapping).withOffsetSyncs(syncsTopic, false);
+                LiveCompare compare = LiveCompare.open(src.settings(), tgt.settings(), ConsumerOptions.DEFAULTS,
+                        request, Clock.systemUTC(), failure -> Platform.runLater(() -> {
+                            SideBySideViewModel vm = shown.get();
+                            if (vm != null) {
+                                BackgroundWork.report(vm.problems(), ProblemReport.of("Comparing "
+                                        + mapping.sourceTopic() + " with " + mapping.targetTopic(), failure,
+                                        vm::start));
+                            }
+                        }));
+                ClusterAccess.Connection s = src;
+                ClusterAccess.Connection t = tgt;
+                return new KafkaCompareFeed(compare, new CompareFeed.Sides(source.name() + " ("
+                        + s.settings().bootstrapServers() + ")", mapping.sourceTopic(), target.name() + " ("
+                        + t.settings().bootstrapServers() + ")", mapping.targetTopic(), mapping.how()), () -> {
+                            s.close();
+                            t.close();
+                        });
+            } catch (RuntimeException e) {
+                if (src != null) {
+                    src.close();
+                }
+                if (tgt != null) {
+                    tgt.close();
+                }
+                throw e;
+            }
+        }, mainViewModel.problems(), retry, feed -> {
+            ViewTarget.Compare viewTarget = new ViewTarget.Compare(mapping.sourceTopic(), mapping.targetTopic());
+            boolean[] used = {false};
+            try {
+                wiring.window().show(viewTarget, () -> {
+                    used[0] = true;
+                    return compareView(feed, linkId, fromMillis, shown);
+                });
+            } finally {
+                if (!used[0]) {
+                    io.execute(feed::close); // the same topics are compared in an open tab already
+                }
+            }
+        });
+    }
+
+    private SideBySideView compareView(KafkaCompareFeed feed, String linkId, long fromMillis,
+            AtomicReference<SideBySideViewModel> shown) {
+        SideBySideViewModel viewModel = new SideBySideViewModel(feed, wiring.io(), Platform::runLater, COMPARE_ROWS,
+                ZoneId.systemDefault());
+        shown.set(viewModel);
+        javafx.util.Subscription status = linkId == null ? javafx.util.Subscription.EMPTY
+                : viewModel.snapshotProperty().subscribe(s -> {
+                    if (s != null) {
+                        wiring.runningCompares().put(linkId, LinkCompareStatus.of(feed.sides().sourceTopic(),
+                                feed.sides().targetTopic(), s));
+                    }
+                });
+        openFeeds.add(feed);
+        SideBySideView view = SideBySideView.open(viewModel, () -> {
+            openFeeds.remove(feed);
+            status.unsubscribe();
+            if (linkId != null) {
+                wiring.runningCompares().remove(linkId);
+            }
+        });
+        if (fromMillis >= 0) {
+            viewModel.seekTextProperty().set(LocalDateTime.ofInstant(Instant.ofEpochMilli(fromMillis),
+                    ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' '));
+        }
+        viewModel.start();
+        return view;
+    }
+
     /** The inventory's view model (tests look at what the views show). */
     InventoryViewModel inventoryViewModel() {
         return inventoryViewModel;
@@ -220,6 +437,10 @@ final class Workspace implements AutoCloseable {
     @Override
     public void close() {
         health.close();
+        wiring.runningCompares().removeListener(compareBadges);
+        wiring.runningCompares().clear();
+        openFeeds.forEach(KafkaCompareFeed::close); // views still open at exit
+        openFeeds.clear();
         live.close();
     }
 }

@@ -15,7 +15,15 @@ public final class Screenshots {
 
     /** Snapshots {@code node} on the FX thread and writes {@code target/screenshots/<name>.png}; returns the path. */
     public static Path save(Node node, String name) {
-        Path file = Path.of("target", "screenshots", name + ".png");
+        return write(node, Path.of("target", "screenshots", name + ".png"), name);
+    }
+
+    /** As {@link #save}, into {@code target/gallery/}: the screens shown to people (README, reviews). */
+    public static Path gallery(Node node, String name) {
+        return write(node, Path.of("target", "gallery", name + ".png"), name);
+    }
+
+    private static Path write(Node node, Path file, String name) {
         CompletableFuture<Path> written = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

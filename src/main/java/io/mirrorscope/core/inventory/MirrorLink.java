@@ -44,6 +44,36 @@ public record MirrorLink(String sourceAlias, String sourceBootstrap, String targ
         return sourceAlias + "->" + targetAlias + ".";
     }
 
+    /**
+     * Whether this flow copies {@code topic}: it matches {@code topicsPattern} and not {@code topicsExclude}
+     * (each a comma-separated list of regexes, as MM2's {@code topics} and {@code topics.exclude}; MM1's
+     * include/whitelist is one regex, which the split leaves whole unless it holds a comma, the old list form).
+     * Internal topics (MM2's heartbeats, checkpoints and offset syncs, {@code __*}) are never offered.
+     */
+    public boolean mirrors(String topic) {
+        if (topic.startsWith("__") || topic.startsWith("mm2-") || topic.endsWith(".internal")
+                || topic.equals("heartbeats") || topic.endsWith(".heartbeats")) {
+            return false;
+        }
+        return anyMatches(topicsPattern == null || topicsPattern.isBlank() ? ".*" : topicsPattern, topic)
+                && (topicsExclude == null || topicsExclude.isBlank() || !anyMatches(topicsExclude, topic));
+    }
+
+    private static boolean anyMatches(String patterns, String topic) {
+        for (String p : patterns.split(",")) {
+            try {
+                if (!p.isBlank() && java.util.regex.Pattern.matches(p.strip(), topic)) {
+                    return true;
+                }
+            } catch (java.util.regex.PatternSyntaxException notARegex) {
+                if (p.strip().equals(topic)) {
+                    return true; // a literal name that is not a valid regex
+                }
+            }
+        }
+        return false;
+    }
+
     public MirrorLink withHealth(Health h) {
         return new MirrorLink(sourceAlias, sourceBootstrap, targetAlias, targetBootstrap, topicsPattern,
                 topicsExclude, naming, h, connectorConfig);

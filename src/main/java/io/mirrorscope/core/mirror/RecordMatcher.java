@@ -679,6 +679,11 @@ public final class RecordMatcher {
         return matched;
     }
 
+    /** Source records added so far (the snapshot's {@code sourceRecords}). */
+    public long sourceRecordsRead() {
+        return sourceRecords;
+    }
+
     /** Copies waiting for their source record to be read. */
     public long targetBacklog() {
         return targetBacklog;

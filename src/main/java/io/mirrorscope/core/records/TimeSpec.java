@@ -38,6 +38,9 @@ public final class TimeSpec {
             };
             return now.minus(ago).toEpochMilli();
         }
+        if (t.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}.*")) {
+            t = t.replaceFirst(" ", "T"); // "2026-11-25 02:00" as people type it (and the table shows times)
+        }
         if (t.matches("\\d{10,}")) {
             return Long.parseLong(t);
         }

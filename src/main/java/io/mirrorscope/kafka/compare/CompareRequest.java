@@ -5,6 +5,7 @@ import io.mirrorscope.core.mirror.Pairing;
 import io.mirrorscope.core.mirror.TopicMapping;
 import io.mirrorscope.core.records.StartPosition;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,15 +30,19 @@ import java.util.Objects;
  * @param offsetSyncsOnTarget   the syncs topic is on the target cluster ({@code offset-syncs.topic.location=target})
  * @param sourcePartitionHeader header naming a copy's source partition, or null
  * @param sourceOffsetHeader    header naming a copy's source offset, or null
+ * @param partitions            source partitions to compare (and the same target partitions unless paired by key);
+ *                              empty for all
  */
 public record CompareRequest(TopicMapping topics, StartPosition start, long maxRecords, Duration duration,
         boolean live, Duration grace, int window, Pairing pairing, Boolean compacted, String offsetSyncsTopic,
-        boolean offsetSyncsOnTarget, String sourcePartitionHeader, String sourceOffsetHeader) {
+        boolean offsetSyncsOnTarget, String sourcePartitionHeader, String sourceOffsetHeader,
+        List<Integer> partitions) {
 
     public CompareRequest {
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(grace, "grace");
+        partitions = partitions == null ? List.of() : List.copyOf(partitions);
         if (!(start instanceof StartPosition.Beginning) && !(start instanceof StartPosition.AtTime)) {
             throw new IllegalArgumentException("a compare starts at the beginning or at a time");
         }
@@ -50,57 +55,63 @@ public record CompareRequest(TopicMapping topics, StartPosition start, long maxR
     public static CompareRequest of(TopicMapping topics) {
         return new CompareRequest(topics, StartPosition.beginning(), 0, null, false,
                 Duration.ofMillis(MatcherConfig.DEFAULT_GRACE_MILLIS), MatcherConfig.DEFAULT_WINDOW, null, null, null,
-                false, null, null);
+                false, null, null, List.of());
     }
 
     public CompareRequest withStart(StartPosition s) {
         return new CompareRequest(topics, s, maxRecords, duration, live, grace, window, pairing, compacted,
-                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader);
+                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader, partitions);
     }
 
     public CompareRequest withMaxRecords(long n) {
         return new CompareRequest(topics, start, n, duration, live, grace, window, pairing, compacted,
-                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader);
+                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader, partitions);
     }
 
     public CompareRequest withDuration(Duration d) {
         return new CompareRequest(topics, start, maxRecords, d, live, grace, window, pairing, compacted,
-                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader);
+                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader, partitions);
     }
 
     public CompareRequest withLive(boolean l) {
         return new CompareRequest(topics, start, maxRecords, duration, l, grace, window, pairing, compacted,
-                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader);
+                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader, partitions);
     }
 
     public CompareRequest withGrace(Duration g) {
         return new CompareRequest(topics, start, maxRecords, duration, live, g, window, pairing, compacted,
-                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader);
+                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader, partitions);
     }
 
     public CompareRequest withWindow(int w) {
         return new CompareRequest(topics, start, maxRecords, duration, live, grace, w, pairing, compacted,
-                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader);
+                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader, partitions);
     }
 
     public CompareRequest withPairing(Pairing p) {
         return new CompareRequest(topics, start, maxRecords, duration, live, grace, window, p, compacted,
-                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader);
+                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader, partitions);
     }
 
     public CompareRequest withCompacted(Boolean c) {
         return new CompareRequest(topics, start, maxRecords, duration, live, grace, window, pairing, c,
-                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader);
+                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader, partitions);
     }
 
     public CompareRequest withOffsetSyncs(String topic, boolean onTarget) {
         return new CompareRequest(topics, start, maxRecords, duration, live, grace, window, pairing, compacted,
-                topic, onTarget, sourcePartitionHeader, sourceOffsetHeader);
+                topic, onTarget, sourcePartitionHeader, sourceOffsetHeader, partitions);
     }
 
     public CompareRequest withSourceHeaders(String partitionHeader, String offsetHeader) {
         return new CompareRequest(topics, start, maxRecords, duration, live, grace, window, pairing, compacted,
-                offsetSyncsTopic, offsetSyncsOnTarget, partitionHeader, offsetHeader);
+                offsetSyncsTopic, offsetSyncsOnTarget, partitionHeader, offsetHeader, partitions);
+    }
+
+    public CompareRequest withPartitions(java.util.Collection<Integer> p) {
+        return new CompareRequest(topics, start, maxRecords, duration, live, grace, window, pairing, compacted,
+                offsetSyncsTopic, offsetSyncsOnTarget, sourcePartitionHeader, sourceOffsetHeader,
+                p == null ? List.of() : p.stream().sorted().toList());
     }
 
     /** True for a run that reads the source up to now − grace and then stops. */

@@ -7,6 +7,7 @@ import io.mirrorscope.core.mirror.Pairing;
 import io.mirrorscope.core.mirror.RecordFingerprint;
 import io.mirrorscope.core.mirror.RecordMatcher;
 import io.mirrorscope.core.records.PartitionRange;
+import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.records.SeekPlan;
 import io.mirrorscope.core.records.StartPosition;
 import io.mirrorscope.kafka.ConnectionSettings;
@@ -46,6 +47,14 @@ public final class MirrorCompare {
     private static final Duration IDLE_POLL = Duration.ofMillis(50);
     private static final long SNAPSHOT_EVERY_MS = 250;
     private static final long ADVANCE_EVERY_MS = 200;
+    /**
+     * The most pairs a snapshot carries. A snapshot carries the source records read since the previous one and as
+     * many older ones as are still pending (the rows a view still has to update), not a fixed 1,000: at 10,000
+     * records/s a fixed 1,000 lost 1,500 rows per 250 ms snapshot, and an idle run copied 1,000 rows for nothing.
+     */
+    static final int MAX_RECENT_PAIRS = 20_000;
+    /** Rows a snapshot carries beyond the new and the pending ones (state changes just behind the pending). */
+    static final int RECENT_MARGIN = 64;
 
     private final ConnectionSettings source;
     private final ConnectionSettings target;
@@ -53,6 +62,10 @@ public final class MirrorCompare {
     private final CompareRequest request;
     private final Clock clock;
     private volatile boolean running = true;
+    private volatile boolean paused;
+    private volatile Consumer<RawRecord> sourceTap;
+    /** Source records counted by the newest snapshot a reader took ({@link #taken}); -1 when nobody says. */
+    private volatile long takenUpTo = -1;
     private volatile org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> sourceConsumer;
     private volatile org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> targetConsumer;
 
@@ -78,6 +91,41 @@ public final class MirrorCompare {
         }
     }
 
+    /**
+     * Stops reading both sides where they are, without ending the run: the matcher's clock stops too, so nothing
+     * turns missing while paused. No-op on a finished run.
+     */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Reads on from where {@link #pause()} stopped. */
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /**
+     * Hands every source record compared (after the time filter) to {@code tap} on the run's thread, before the
+     * matcher reduces it to a fingerprint; a view keeps short previews of the newest ones. Set before {@link #run}.
+     */
+    public MirrorCompare onSourceRecord(Consumer<RawRecord> tap) {
+        this.sourceTap = tap;
+        return this;
+    }
+
+    /**
+     * Says that a reader (a view) took {@code snapshot}: later snapshots carry every source record read since that
+     * one, so a reader that skipped a snapshot (its thread was busy for longer than the snapshot interval) still
+     * gets every new row. Without it, each snapshot carries the records read since the one before.
+     */
+    public void taken(MatchSnapshot snapshot) {
+        takenUpTo = snapshot.sourceRecords();
+    }
+
     /** Runs to the end (bounded, duration, or {@link #stop()}); snapshots go to {@code onSnapshot} as it goes. */
     public CompareResult run(Consumer<MatchSnapshot> onSnapshot) {
         long startedAt = clock.millis();
@@ -99,10 +147,13 @@ public final class MirrorCompare {
         try (var src = ReadOnlyClients.consumer(source, options); var tgt = ReadOnlyClients.consumer(target, options)) {
             sourceConsumer = src;
             targetConsumer = tgt;
-            List<PartitionRange> sourceRanges = side(source, () -> TopicReader.ranges(src, sourceTopic, List.of()));
-            List<PartitionRange> targetRanges = side(target, () -> TopicReader.ranges(tgt, targetTopic, List.of()));
+            List<PartitionRange> sourceAll = side(source, () -> TopicReader.ranges(src, sourceTopic, List.of()));
+            List<PartitionRange> targetAll = side(target, () -> TopicReader.ranges(tgt, targetTopic, List.of()));
             String[] reason = new String[1];
-            Pairing pairing = choosePairing(syncs, compacted, sourceRanges.size(), targetRanges.size(), reason);
+            Pairing pairing = choosePairing(syncs, compacted, sourceAll.size(), targetAll.size(), reason);
+            // a choice of partitions applies to the target too, unless copies are paired per key (re-partitioned)
+            List<PartitionRange> sourceRanges = chosen(sourceAll);
+            List<PartitionRange> targetRanges = pairing == Pairing.KEY ? targetAll : chosen(targetAll);
             MatcherConfig config = MatcherConfig.defaults().withPairing(pairing).withCompacted(compacted)
                     .withWindow(request.window()).withGraceMillis(request.grace().toMillis());
             RecordMatcher matcher = new RecordMatcher(config, syncs == null ? null : syncs.syncs(), startedAt);
@@ -140,8 +191,10 @@ public final class MirrorCompare {
             } catch (WakeupException stopped) {
                 // stop() was called
             }
-            List<PartitionRange> sourceEnd = side(source, () -> TopicReader.ranges(src, sourceTopic, List.of()));
-            List<PartitionRange> targetEnd = side(target, () -> TopicReader.ranges(tgt, targetTopic, List.of()));
+            List<PartitionRange> sourceEnd = chosen(side(source, () -> TopicReader.ranges(src, sourceTopic,
+                    List.of())));
+            List<PartitionRange> targetEndAll = side(target, () -> TopicReader.ranges(tgt, targetTopic, List.of()));
+            List<PartitionRange> targetEnd = pairing == Pairing.KEY ? targetEndAll : chosen(targetEndAll);
             sourceEnd.forEach(r -> matcher.sourceRange(r.partition(), -1, r.begin(), r.end()));
             targetEnd.forEach(r -> matcher.targetRange(r.partition(), -1, r.begin(), r.end()));
             long endedAt = clock.millis();
@@ -162,6 +215,20 @@ public final class MirrorCompare {
         }
     }
 
+    /** The ranges of the partitions the request names (all when it names none). */
+    private List<PartitionRange> chosen(List<PartitionRange> all) {
+        if (request.partitions().isEmpty()) {
+            return all;
+        }
+        List<PartitionRange> out = all.stream().filter(r -> request.partitions().contains(r.partition())).toList();
+        if (out.isEmpty()) {
+            throw new ProblemException(io.mirrorscope.core.Problem.of(io.mirrorscope.core.Problem.Kind.NOT_FOUND,
+                    "Topic " + request.topics().sourceTopic() + " has no partition " + request.partitions(),
+                    "It has " + all.size() + " partitions", "Choose partitions between 0 and " + (all.size() - 1)));
+        }
+        return out;
+    }
+
     /** The poll loop and its state; everything here runs on the calling thread. */
     private final class Loop {
         final RecordMatcher matcher;
@@ -176,6 +243,8 @@ public final class MirrorCompare {
         final RecordFingerprint targetPrints;
         final Map<Integer, Boolean> sourceOpen = new LinkedHashMap<>();
         long sourceRead;
+        long sourceReadAtSnapshot;
+        boolean wasPaused;
         boolean targetPaused;
 
         Loop(RecordMatcher matcher, org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> src,
@@ -206,6 +275,18 @@ public final class MirrorCompare {
             long lastAdvance = 0;
             boolean busy = true;
             while (running) {
+                if (paused) {
+                    // no poll, no advance: the matcher's clock stands still, so no pending record idles into missing
+                    pauseQuietly();
+                    wasPaused = true;
+                    continue;
+                }
+                if (wasPaused) {
+                    wasPaused = false;
+                    // copies written while paused were not seen arriving: their delay is unknown, not the pause
+                    side(target, () -> tgt.endOffsets(tgt.assignment())).forEach((tp, end) ->
+                            targetEndAtStart.put(tp.partition(), end));
+                }
                 long now = clock.millis();
                 if (now >= deadline) {
                     return;
@@ -232,7 +313,12 @@ public final class MirrorCompare {
                                 break;
                             }
                             if (sourcePlan.shows(r.timestamp())) {
-                                matcher.addSource(sourcePrints.summarize(TopicReader.toRaw(r), -1));
+                                RawRecord raw = TopicReader.toRaw(r);
+                                Consumer<RawRecord> tap = sourceTap;
+                                if (tap != null) {
+                                    tap.accept(raw);
+                                }
+                                matcher.addSource(sourcePrints.summarize(raw, -1));
                                 sourceRead++;
                             }
                         }
@@ -270,8 +356,28 @@ public final class MirrorCompare {
                 }
                 if (now - lastSnapshot >= SNAPSHOT_EVERY_MS) {
                     lastSnapshot = now;
-                    onSnapshot.accept(matcher.snapshot(1_000));
+                    onSnapshot.accept(matcher.snapshot(recentPairs()));
                 }
+            }
+        }
+
+        /**
+         * The records read since the last snapshot (or since the one a reader last {@linkplain #taken took}) and the
+         * pending ones before them, at most MAX_RECENT_PAIRS.
+         */
+        private int recentPairs() {
+            long since = takenUpTo >= 0 ? Math.min(takenUpTo, sourceReadAtSnapshot) : sourceReadAtSnapshot;
+            long fresh = matcher.sourceRecordsRead() - since;
+            sourceReadAtSnapshot = matcher.sourceRecordsRead();
+            return (int) Math.min(MAX_RECENT_PAIRS, fresh + matcher.pending() + RECENT_MARGIN);
+        }
+
+        private void pauseQuietly() {
+            try {
+                Thread.sleep(IDLE_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
             }
         }
 

@@ -119,6 +119,9 @@ public final class InventoryController {
         table.setPlaceholder(new Label("Nothing here"));
         table.setOnMouseClicked(e -> viewModel.open(e.getClickCount() == 2
                 ? table.getSelectionModel().getSelectedItem() : null));
+        if (panel == Panel.MIRRORS) {
+            table.setRowFactory(t -> compareRow());
+        }
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 viewModel.select(row);
@@ -137,6 +140,18 @@ public final class InventoryController {
         tab.textProperty().bind(javafx.beans.binding.Bindings.size(viewModel.rows(panel))
                 .asString(panel.title() + " (%d)"));
         return tab;
+    }
+
+    /** A mirror row with "Compare records…" in its context menu (its link's records side by side). */
+    private javafx.scene.control.TableRow<InventoryRow> compareRow() {
+        javafx.scene.control.TableRow<InventoryRow> row = new javafx.scene.control.TableRow<>();
+        javafx.scene.control.MenuItem compare = new javafx.scene.control.MenuItem("Compare records…");
+        compare.setOnAction(e -> viewModel.compareMirror(row.getItem()));
+        javafx.scene.control.MenuItem health = new javafx.scene.control.MenuItem("Mirror health");
+        health.setOnAction(e -> viewModel.open(row.getItem()));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(health, compare);
+        row.itemProperty().subscribe(item -> row.setContextMenu(item == null ? null : menu));
+        return row;
     }
 
     private static TableColumn<InventoryRow, String> column(String title, Function<InventoryRow, String> value,

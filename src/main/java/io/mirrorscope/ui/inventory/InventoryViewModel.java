@@ -55,6 +55,7 @@ public final class InventoryViewModel {
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "reconnecting", false);
 
     private final Clock clock;
+    private java.util.function.BiConsumer<String, String> compareAction = (namespace, name) -> { };
 
     private final io.mirrorscope.ui.common.ProblemSlot problems = new io.mirrorscope.ui.common.ProblemSlot();
 
@@ -196,6 +197,18 @@ public final class InventoryViewModel {
     }
 
     /** Selects a row in its panel (remembered per panel); the details pane shows it when its panel is visible. */
+    /** What "Compare records…" on a mirror row does (the app opens the compare dialog): namespace, name. */
+    public void setCompareAction(java.util.function.BiConsumer<String, String> action) {
+        this.compareAction = java.util.Objects.requireNonNull(action, "action");
+    }
+
+    /** "Compare records…" on a mirror row. */
+    public void compareMirror(InventoryRow row) {
+        if (row != null && row.panel() == Panel.MIRRORS) {
+            compareAction.accept(row.meta().namespace(), row.meta().name());
+        }
+    }
+
     public void select(InventoryRow row) {
         if (row == null) {
             selections.remove(visiblePanel.get());

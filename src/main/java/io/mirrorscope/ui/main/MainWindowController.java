@@ -34,6 +34,14 @@ public final class MainWindowController {
 
         void about();
 
+        /** "Compare records…" on a mirror entry: its link's records side by side. */
+        default void compare(NavNode mirror) {
+        }
+
+        /** File ▸ Compare topics…: two clusters and two topics by hand. */
+        default void compareTopics() {
+        }
+
         void quit();
     }
 
@@ -97,7 +105,7 @@ public final class MainWindowController {
         emptyConnect.visibleProperty().bind(viewModel.connectionProperty()
                 .map(s -> s == ConnectionState.DISCONNECTED || s == ConnectionState.FAILED));
 
-        new NavigationTree(navigation, actions::open).follow(viewModel.navigationProperty());
+        new NavigationTree(navigation, actions::open, actions::compare).follow(viewModel.navigationProperty());
         // Ctrl+Tab must work even where a text field or table takes it for focus traversal: filter, not accelerator.
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.TAB && e.isShortcutDown()) {
@@ -150,6 +158,11 @@ public final class MainWindowController {
         workArea.closeAll();
     }
 
+    /** The window this controller fills, for dialogs; null before it is shown. */
+    public javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
     /** The sandbox's fault switches go into this menu (only shown when running on the sandbox). */
     public Menu sandboxMenu() {
         return sandboxMenu;
@@ -158,6 +171,11 @@ public final class MainWindowController {
     @FXML
     private void connect() {
         actions.connect();
+    }
+
+    @FXML
+    private void compareTopics() {
+        actions.compareTopics();
     }
 
     @FXML

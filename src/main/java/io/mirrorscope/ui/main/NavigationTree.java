@@ -8,14 +8,25 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 
-/** The navigation tree: mirrors the view model's {@link NavNode} tree and opens an entry on double-click or Enter. */
+/**
+ * The navigation tree: mirrors the view model's {@link NavNode} tree and opens an entry on double-click or Enter;
+ * a mirror entry's context menu offers "Compare records…".
+ */
 final class NavigationTree {
 
     private final TreeView<NavNode> navigation;
 
-    NavigationTree(TreeView<NavNode> navigation, Consumer<NavNode> open) {
+    NavigationTree(TreeView<NavNode> navigation, Consumer<NavNode> open, Consumer<NavNode> compare) {
         this.navigation = navigation;
-        navigation.setCellFactory(tree -> new NavCell());
+        navigation.setCellFactory(tree -> {
+            NavCell cell = new NavCell();
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Compare records…");
+            item.setOnAction(e -> compare.accept(cell.getItem()));
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(item);
+            cell.itemProperty().subscribe(node -> cell.setContextMenu(node != null
+                    && node.kind() == NavNode.Kind.MIRROR && node.target() != null ? menu : null));
+            return cell;
+        });
         navigation.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 openSelected(open);

@@ -24,34 +24,46 @@ final class PairColumns {
 
     static void install(TableView<PairItem> table, SideBySideViewModel vm) {
         table.setFixedCellSize(ROW_HEIGHT);
+        // widths sum to ~1,000 px: every column, delay included, fits the work area of a 1440 px window
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<PairItem, String> source = new TableColumn<>("Source");
-        source.getColumns().add(column("P", 44, true, false, r -> Integer.toString(r.partition()),
+        source.getColumns().add(column("P", 40, true, false, r -> Integer.toString(r.partition()),
                 null));
-        source.getColumns().add(column("Offset", 90, true, false, r -> Long.toString(r.offset()),
+        source.getColumns().add(column("Offset", 80, true, false, r -> Long.toString(r.offset()),
                 null));
         String zone = vm.zone().equals(java.time.ZoneOffset.UTC) ? "UTC" : vm.zone().getId();
-        source.getColumns().add(column("Time (" + zone + ")", 184, false, false,
+        source.getColumns().add(column("Time (" + zone + ")", 176, false, false,
                 r -> vm.time(r.timestamp()), null));
-        source.getColumns().add(column("Key", 120, false, false, PairItem::key, null));
-        source.getColumns().add(column("Value", 330, false, false, r -> r.preview().value(), null));
+        source.getColumns().add(column("Key", 110, false, false, PairItem::key, null));
+        source.getColumns().add(column("Value", 200, false, false, r -> r.preview().value(), null));
         TableColumn<PairItem, String> target = new TableColumn<>("Target");
-        target.getColumns().add(column("P", 44, true, true,
+        target.getColumns().add(column("P", 40, true, true,
                 r -> r.targetPartition() < 0 ? "" : Integer.toString(r.targetPartition()), null));
-        target.getColumns().add(column("Offset", 110, true, true, PairItem::targetOffsetsText, null));
-        target.getColumns().add(column("State", 92, false, true, r -> r.status().label(), null));
-        TableColumn<PairItem, String> delay = column("Delay", 80, true, false,
+        target.getColumns().add(column("Offset", 96, true, true, PairItem::targetOffsetsText, null));
+        target.getColumns().add(column("State", 86, false, true, r -> r.status().label(), null));
+        TableColumn<PairItem, String> delay = column("Delay", 72, true, false,
                 r -> r.delayMs() < 0 ? "" : r.delayMs() + " ms", null);
-        TableColumn<PairItem, String> method = column("Method", 120, false, false,
+        TableColumn<PairItem, String> method = column("Method", 104, false, false,
                 r -> r.delayMs() < 0 ? "" : FindingsExport.label(r.method()), null);
         table.getColumns().setAll(java.util.List.of(source, target, delay, method));
         // Unsorted, the table shows the filtered rows directly: a SortedList re-maps every changed row on each pulse
-        // even without a comparator (SideBySideTableBenchmark), so it is put in only while a sort order is set.
-        SortedList<PairItem> sorted = new SortedList<>(vm.visibleRows());
+        // even without a comparator (SideBySideTableBenchmark), so it is built only while a sort order is set, behind
+        // a gate that is closed when the order is cleared (a SortedList cannot be unhooked from its source).
         table.setItems(vm.visibleRows());
+        SortGate[] gate = {null};
         table.comparatorProperty().subscribe(c -> {
-            sorted.setComparator(c);
-            table.setItems(c == null ? vm.visibleRows() : sorted);
+            if (c == null) {
+                table.setItems(vm.visibleRows());
+                if (gate[0] != null) {
+                    gate[0].close();
+                    gate[0] = null;
+                }
+            } else if (gate[0] == null) {
+                gate[0] = new SortGate(vm.visibleRows());
+                table.setItems(new SortedList<>(gate[0], c));
+            } else {
+                ((SortedList<PairItem>) table.getItems()).setComparator(c);
+            }
         });
         // the table sorts through the SortedList's comparator, never by sorting its items in place
         table.setSortPolicy(t -> true);

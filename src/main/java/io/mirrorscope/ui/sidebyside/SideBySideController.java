@@ -77,6 +77,9 @@ public final class SideBySideController {
         problemBanner.bind(viewModel.problems());
         titleLabel.setText("Side by side");
         pairingLabel.textProperty().bind(viewModel.pairingTextProperty());
+        javafx.scene.control.Tooltip pairingTip = new javafx.scene.control.Tooltip();
+        pairingTip.textProperty().bind(viewModel.pairingTextProperty()); // the label is cut on narrow windows
+        pairingLabel.setTooltip(pairingTip);
         freshnessLabel.textProperty().bind(viewModel.freshnessProperty());
         viewModel.stateProperty().subscribe(s -> {
             stateLabel.setText(switch (s) {

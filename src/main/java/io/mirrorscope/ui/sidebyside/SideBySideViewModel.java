@@ -87,6 +87,7 @@ public final class SideBySideViewModel {
     private final List<long[]> newDelays = new ArrayList<>();
     private MatchSnapshot last;
     private long detailGeneration;
+    private PairItem detailRow;
 
     /**
      * @param maxRows rows kept in the table (older ones leave; counters stay exact)
@@ -259,9 +260,12 @@ public final class SideBySideViewModel {
         if (paused.get()) {
             feed.resume();
             paused.set(false);
+            state.set(RunState.LIVE);
         } else {
             feed.pause();
             paused.set(true);
+            // a paused feed takes no snapshot, so the header cannot wait for the next one to say so
+            state.set(RunState.PAUSED);
         }
     }
 
@@ -395,7 +399,15 @@ public final class SideBySideViewModel {
 
     private void loadDetail(PairItem row) {
         long generation = ++detailGeneration;
-        detail.clear();
+        PairItem before = detailRow;
+        detailRow = row;
+        // the same record updated (a copy arrived, a delay measured): keep what is shown until the new read lands,
+        // instead of flashing an empty pane on every update of the selected row
+        boolean sameRecord = before != null && row != null && before.partition() == row.partition()
+                && before.offset() == row.offset();
+        if (!sameRecord) {
+            detail.clear();
+        }
         if (row == null) {
             return;
         }

@@ -157,6 +157,29 @@ public final class TopologyViewModel {
         changed();
     }
 
+    /**
+     * A running comparison's status as the link's badge: "compare: lag 120 (3.2 s) · 24 missing · 2 dup." — red
+     * with missing records, amber with a lag of 10 s or more, green otherwise; null clears it.
+     */
+    public void showCompareStatus(String linkKey, io.mirrorscope.core.mirror.LinkCompareStatus s) {
+        if (s == null) {
+            clearLinkStatus(linkKey);
+            return;
+        }
+        StringBuilder text = new StringBuilder("compare: lag ").append(String.format(Locale.ROOT, "%,d", s.lag()));
+        if (s.lag() > 0) {
+            text.append(String.format(Locale.ROOT, " (%.1f s)", s.lagSeconds()));
+        }
+        if (s.missing() > 0) {
+            text.append(String.format(Locale.ROOT, " · %,d missing", s.missing()));
+        }
+        if (s.duplicates() > 0) {
+            text.append(String.format(Locale.ROOT, " · %,d dup.", s.duplicates()));
+        }
+        showLinkStatus(linkKey, text.toString(), s.missing() > 0 ? Severity.DANGER
+                : s.lagSeconds() >= 10 ? Severity.WARNING : Severity.OK);
+    }
+
     /** Removes a link's status badge. */
     public void clearLinkStatus(String linkKey) {
         showLinkStatus(linkKey, null, null);

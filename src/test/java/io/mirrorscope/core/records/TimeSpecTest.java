@@ -28,6 +28,14 @@ class TimeSpecTest {
     }
 
     @Test
+    void aLocalTimeWithASpaceAsTheTableShowsIt() {
+        assertThat(TimeSpec.parse("2026-11-25 01:00", NOW, ZoneId.of("Europe/Paris")))
+                .isEqualTo(Instant.parse("2026-11-25T00:00:00Z").toEpochMilli());
+        assertThat(TimeSpec.parse("2026-11-25 01:00:30.250", NOW, UTC))
+                .isEqualTo(Instant.parse("2026-11-25T01:00:30.250Z").toEpochMilli());
+    }
+
+    @Test
     void badInputSaysWhatWorks() {
         assertThatThrownBy(() -> TimeSpec.parse("yesterday", NOW, UTC))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("15m");

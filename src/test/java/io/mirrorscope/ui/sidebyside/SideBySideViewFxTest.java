@@ -116,6 +116,13 @@ class SideBySideViewFxTest {
         robot.interact(() -> table.getSortOrder().clear());
         assertThat(table.getItems().getLast().offset()).isEqualTo(40);
         assertThat(table.getItems().getLast().partition()).isEqualTo(2);
+        // sorted again: a new sorted list over the rows as they are now (the first one no longer follows them)
+        int rows = table.getItems().size();
+        robot.interact(() -> table.getSortOrder().setAll(delay));
+        assertThat(table.getItems()).hasSize(rows);
+        assertThat(table.getItems().getLast().delayMs()).isEqualTo(500);
+        robot.interact(() -> table.getSortOrder().clear());
+        assertThat(table.getItems()).isSameAs(view.controller().viewModel().visibleRows());
 
         robot.interact(() -> {
             table.getSelectionModel().select(indexOf(table, 0, 34));

@@ -91,6 +91,8 @@ class SideBySideViewModelTest {
         vm.pulse();
         long before = vm.notificationsProperty().get();
         vm.togglePause();
+        assertThat(vm.stateProperty().get()).as("at once, before any snapshot")
+                .isEqualTo(SideBySideViewModel.RunState.PAUSED);
         feed.copy(SideBySideScenario.copyOf(sourceOf(feed, 0, 39), 0, 37), 70);
         feed.publish();
         vm.pulse();
@@ -100,6 +102,7 @@ class SideBySideViewModelTest {
         assertThat(feed.calls).containsExactly("pause");
         vm.togglePause();
         assertThat(feed.calls).containsExactly("pause", "resume");
+        assertThat(vm.stateProperty().get()).isEqualTo(SideBySideViewModel.RunState.LIVE);
     }
 
     @Test
@@ -136,6 +139,21 @@ class SideBySideViewModelTest {
         vm.selectedProperty().set(row(vm, 1, 35));
         assertThat(vm.detail().getFirst().target()).isEqualTo("(no copy)");
         assertThat(vm.detail()).noneMatch(PairDiff.Line::differs);
+    }
+
+    @Test
+    void anUpdateOfTheSelectedRecordKeepsItsDetailShownUntilTheNewReadLands() {
+        SideBySideViewModel vm = model(SideBySideScenario.mirror());
+        vm.pulse();
+        PairItem shown = row(vm, 1, 35);
+        vm.selectedProperty().set(shown);
+        List<Integer> sizes = new java.util.ArrayList<>();
+        vm.detail().addListener((javafx.collections.ListChangeListener<PairDiff.Line>) c -> sizes.add(
+                vm.detail().size()));
+        vm.selectedProperty().set(shown.withState(io.mirrorscope.core.mirror.MatchSnapshot.PairState.MATCHED));
+        assertThat(sizes).isNotEmpty().doesNotContain(0);
+        vm.selectedProperty().set(row(vm, 0, 3));
+        assertThat(sizes).as("another record: cleared first").contains(0);
     }
 
     @Test

@@ -95,6 +95,16 @@ class TopologyViewModelTest {
         assertThat(vm.detailsProperty().get()).contains("Live: lag 120 · 3 missing");
         vm.clearLinkStatus(link.id());
         assertThat(vm.linkStatus(link.id())).isNull();
+        vm.showCompareStatus(link.id(), new io.mirrorscope.core.mirror.LinkCompareStatus("orders",
+                "europe-cluster.orders", 1_200, 3.25, 5_000, 24, 2, 0, 0));
+        assertThat(vm.linkStatus(link.id())).isEqualTo(new TopologyViewModel.LinkStatus(
+                "compare: lag 1,200 (3.3 s) · 24 missing · 2 dup.", Severity.DANGER));
+        vm.showCompareStatus(link.id(), new io.mirrorscope.core.mirror.LinkCompareStatus("orders",
+                "europe-cluster.orders", 0, 0, 5_000, 0, 0, 0, 0));
+        assertThat(vm.linkStatus(link.id())).isEqualTo(new TopologyViewModel.LinkStatus("compare: lag 0",
+                Severity.OK));
+        vm.showCompareStatus(link.id(), null);
+        assertThat(vm.linkStatus(link.id())).isNull();
         assertThat(vm.detailsProperty().get()).doesNotContain("Live:");
     }
 
