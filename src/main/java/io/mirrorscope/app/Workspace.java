@@ -28,6 +28,8 @@ import io.mirrorscope.ui.common.Fxml;
 import io.mirrorscope.ui.common.FxmlViews;
 import io.mirrorscope.ui.common.ProblemReport;
 import io.mirrorscope.ui.common.ViewTarget;
+import io.mirrorscope.ui.health.HealthView;
+import io.mirrorscope.ui.health.HealthViewModel;
 import io.mirrorscope.ui.inventory.InventoryFeed;
 import io.mirrorscope.ui.inventory.InventoryView;
 import io.mirrorscope.ui.inventory.InventoryViewModel;
@@ -54,8 +56,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.collections.ObservableMap;
 
@@ -79,8 +83,14 @@ final class Workspace implements AutoCloseable {
     private final LiveInventory live;
     private final InventoryViewModel inventoryViewModel = new InventoryViewModel(Clock.systemUTC());
     private final TopologyViewModel topologyViewModel = new TopologyViewModel();
+    private final MirrorHealthWatches health;
+    /** Clusters the health rounds found not answering, as the navigation shows them. */
+    private Set<String> unreachable = Set.of();
     /** Compare feeds of open views: their consumers and tunnels are closed with the workspace at the latest. */
     private final java.util.Set<KafkaCompareFeed> openFeeds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Shows each running compare's lag and findings on its topology link. */
+    private final javafx.collections.MapChangeListener<String, LinkCompareStatus> compareBadges = change ->
+            topologyViewModel.showCompareStatus(change.getKey(), change.wasAdded() ? change.getValueAdded() : null);
 
     /** {@code namespaces} empty: every namespace the user may list (LiveInventory decides how to watch them). */
     Workspace(KubeSession session, List<String> namespaces, MainWindowViewModel mainViewModel, Wiring wiring) {
@@ -88,9 +98,20 @@ final class Workspace implements AutoCloseable {
         this.mainViewModel = mainViewModel;
         this.wiring = wiring;
         this.live = new LiveInventory(session.client(), session.context(), namespaces, SILENCE_LIMIT);
+        this.health = new MirrorHealthWatches(session, live::current, wiring.work(), wiring.io());
         live.addListener(new InventoryFeed(Platform::runLater, inventoryViewModel::setInventory,
-                topologyViewModel::setInventory, this::showInNavigation));
+                topologyViewModel::setInventory, this::showInNavigation, inventory -> watchForTopology()));
         inventoryViewModel.setCompareAction(this::compareMirror);
+        health.addListener((mirror, snapshot) -> {
+            topologyViewModel.showHealth(mirror.namespace(), mirror.name(), snapshot);
+            if (!topologyViewModel.unreachableClusters().equals(unreachable)) {
+                showInNavigation(live.current()); // a cluster stopped (or resumed) answering: red in the tree
+            }
+        });
+        topologyViewModel.setOpener(this::open);
+        inventoryViewModel.setOpener(this::open);
+        topologyViewModel.healthWantedProperty().subscribe(this::watchForTopology);
+        wiring.runningCompares().addListener(compareBadges);
         inventoryViewModel.reconnectingProperty().subscribe(reconnecting -> {
             if (reconnecting) {
                 mainViewModel.reconnecting("The watch on the API server dropped; showing the last known state.");
@@ -110,7 +131,8 @@ final class Workspace implements AutoCloseable {
     }
 
     private void showInNavigation(Inventory inventory) {
-        mainViewModel.showSections(NavigationSections.of(inventory));
+        unreachable = topologyViewModel.unreachableClusters();
+        mainViewModel.showSections(NavigationSections.of(inventory, unreachable));
     }
 
     /** Opens what {@code target} stands for: its tab when one is open, a new view otherwise. FX thread. */
@@ -124,11 +146,24 @@ final class Workspace implements AutoCloseable {
                 inventoryViewModel.reveal(Panel.MIRRORS, m.namespace(), m.name());
             }
             case ViewTarget.Tracing t -> window.show(t, () -> traces(t));
+            case ViewTarget.Health h -> window.show(h, () -> {
+                HealthViewModel viewModel = new HealthViewModel(h, health.feed(h));
+                viewModel.setOpener(this::open);
+                return HealthView.create(viewModel);
+            });
             // a comparison is opened with its feed by whoever starts it; here it can only be focused again
             case ViewTarget.Compare c -> window.viewOf(c).ifPresent(open -> window.show(c, () -> open));
             case ViewTarget.Cluster c -> window.viewOf(c).ifPresentOrElse(open -> window.show(c, () -> open),
                     () -> openTopicBrowser(c));
         }
+    }
+
+    /** While a topology view is open, every watchable mirror's health colours its links. */
+    private void watchForTopology() {
+        Inventory inventory = live.current();
+        health.hold(topologyViewModel, !topologyViewModel.healthWantedProperty().get() || inventory == null ? Set.of()
+                : inventory.mirrors().stream().filter(MirrorHealthWatches::watchable)
+                        .map(m -> new ViewTarget.Health(m.namespace(), m.name())).collect(Collectors.toSet()));
     }
 
     /**
@@ -401,6 +436,8 @@ final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        health.close();
+        wiring.runningCompares().removeListener(compareBadges);
         wiring.runningCompares().clear();
         openFeeds.forEach(KafkaCompareFeed::close); // views still open at exit
         openFeeds.clear();

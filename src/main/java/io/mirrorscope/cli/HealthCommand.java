@@ -1,11 +1,9 @@
 package io.mirrorscope.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
 import io.mirrorscope.core.health.HealthReport;
@@ -14,19 +12,16 @@ import io.mirrorscope.core.health.HealthSnapshot;
 import io.mirrorscope.core.health.LinkSpec;
 import io.mirrorscope.core.health.RecordChanges;
 import io.mirrorscope.core.health.Verdict;
-import io.mirrorscope.core.inventory.ClusterResolver;
 import io.mirrorscope.core.inventory.Health;
 import io.mirrorscope.core.inventory.Inventory;
-import io.mirrorscope.core.inventory.KafkaCluster;
 import io.mirrorscope.core.inventory.Mirror;
-import io.mirrorscope.core.inventory.MirrorKind;
-import io.mirrorscope.core.inventory.MirrorLink;
 import io.mirrorscope.core.inventory.TopicNaming;
 import io.mirrorscope.kafka.ClusterAccess;
 import io.mirrorscope.kafka.ConnectionSettings;
 import io.mirrorscope.kafka.ManualConnection;
 import io.mirrorscope.kafka.SecurityProtocol;
 import io.mirrorscope.kafka.health.HealthMonitor;
+import io.mirrorscope.kafka.health.MirrorHealthLinks;
 import io.mirrorscope.kube.KubeSession;
 import io.mirrorscope.kube.Kubeconfig;
 import io.mirrorscope.kube.inventory.InventoryReader;
@@ -37,7 +32,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +58,7 @@ import picocli.CommandLine.Spec;
                 + "--source-bootstrap, --target-bootstrap, --source-alias and --topics.",
             "Connection flags per side: --source-ca, --source-cert, --source-key, --source-sasl-*, "
                 + "--source-security-protocol (and --target-…), as for 'records'.",
-            "MM2's offset syncs are not read by this command yet."})
+            "Offset syncs are read from mm2-offset-syncs.<target alias>.internal (source, or target by config)."})
 public final class HealthCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -194,38 +188,11 @@ public final class HealthCommand implements Callable<Integer> {
             Mirror m = inventory.mirrors().stream().filter(x -> x.name().equals(mirror)).findFirst()
                     .orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "No mirror " + mirror
                             + " in namespace " + namespace, "", "List them with 'mirrorscope inventory'")));
-            if (m.kind() == MirrorKind.KafkaMirrorMaker) {
-                throw usage("MirrorMaker 1 (" + mirror + ") writes no heartbeats or checkpoints: use the manual "
-                        + "flags with --policy identity");
-            }
-            ClusterResolver resolver = new ClusterResolver(inventory.clusters());
-            Map<String, ClusterAccess.Connection> open = new LinkedHashMap<>();
-            try {
-                List<HealthMonitor.Link> links = new ArrayList<>();
-                for (MirrorLink link : m.links()) {
-                    ConnectionSettings source = connect(session, resolver, open, link.sourceBootstrap(),
-                            m.namespace(), "source " + link.sourceAlias());
-                    ConnectionSettings target = connect(session, resolver, open, link.targetBootstrap(),
-                            m.namespace(), "target " + link.targetAlias());
-                    links.add(new HealthMonitor.Link(LinkSpec.of(m.name(), link, groups, connectorConfig(m, link)),
-                            source, target));
-                }
-                return watch(links);
-            } finally {
-                open.values().forEach(ClusterAccess.Connection::close);
+            try (MirrorHealthLinks links = MirrorHealthLinks.open(session.client(), inventory, m,
+                    new MirrorHealthLinks.Access(groups, user, listener, tunnel))) {
+                return watch(links.links());
             }
         }
-    }
-
-    private ConnectionSettings connect(KubeSession session, ClusterResolver resolver,
-                                       Map<String, ClusterAccess.Connection> open, String bootstrap,
-                                       String namespace, String role) {
-        KafkaCluster cluster = resolver.resolve(bootstrap, namespace).orElseThrow(() -> new ProblemException(
-                Problem.of(Problem.Kind.NOT_FOUND, "The " + role + " (" + bootstrap + ") is not a Kafka resource "
-                        + "in namespace " + namespace, "", "Check it with the manual flags (--source-bootstrap …)")));
-        return open.computeIfAbsent(cluster.namespace() + "/" + cluster.name(), k -> ClusterAccess.open(
-                session.client(), new ClusterAccess.Target(cluster.namespace(), cluster.name(), null, user, listener,
-                        tunnel))).settings();
     }
 
     private LinkSpec manualSpec() {
@@ -288,44 +255,6 @@ public final class HealthCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new ProblemException(Problem.of(Problem.Kind.INTERNAL, "Interrupted", "", ""));
         }
-    }
-
-    /**
-     * The link's source connector configuration from the mirror's manifest: {@code spec.mirrors[].sourceConnector
-     * .config} of a KafkaMirrorMaker2 (v1beta2 {@code sourceCluster}/{@code targetCluster}, v1 {@code source.alias}),
-     * or {@code spec.config} of a KafkaConnector.
-     */
-    static Map<String, String> connectorConfig(Mirror m, MirrorLink link) {
-        String yaml = m.meta().yaml().get();
-        Map<String, String> out = new LinkedHashMap<>();
-        if (yaml == null || yaml.isBlank()) {
-            return out;
-        }
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(yaml);
-        } catch (IOException e) {
-            return out;
-        }
-        JsonNode config = null;
-        if (m.kind() == MirrorKind.KafkaConnector) {
-            config = root.path("spec").path("config");
-        } else {
-            for (JsonNode entry : root.path("spec").path("mirrors")) {
-                String src = entry.path("sourceCluster").asText(entry.path("source").path("alias").asText(null));
-                String tgt = entry.path("targetCluster").asText(root.path("spec").path("target").path("alias")
-                        .asText(null));
-                if (link.sourceAlias().equals(src) && (tgt == null || tgt.equals(link.targetAlias()))) {
-                    config = entry.path("sourceConnector").path("config");
-                    break;
-                }
-            }
-        }
-        if (config != null) {
-            config.properties().forEach(e -> out.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText()
-                    : e.getValue().toString()));
-        }
-        return out;
     }
 
     private static ProblemException usage(String title) {

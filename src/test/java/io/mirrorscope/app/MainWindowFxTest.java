@@ -215,6 +215,9 @@ class MainWindowFxTest {
                         new io.mirrorscope.ui.sidebyside.SideBySideViewModel(
                                 io.mirrorscope.ui.sidebyside.SideBySideScenario.mirror(), Runnable::run,
                                 Runnable::run, 1_000, java.time.ZoneOffset.UTC)));
+                case HEALTH_VIEW -> FxmlViews.load(fxml, new io.mirrorscope.ui.health.HealthController(
+                        new io.mirrorscope.ui.health.HealthViewModel(new io.mirrorscope.ui.common.ViewTarget.Health(
+                                "ns", "m"), new io.mirrorscope.ui.health.FakeHealthFeed())));
             });
             assertThat(loaded[0].controller()).as(fxml.name()).isNotNull();
             robot.interact(() -> new Scene(loaded[0].root()).getRoot().applyCss()); // skins: split panes' items

@@ -275,6 +275,23 @@ class HealthMonitorMirrorTest {
     }
 
     @Test
+    @Order(3)
+    void theOffsetSyncsOfEveryMirroredPartitionAreReadFromTheSource() {
+        // MM2 writes a sync for the first record of each partition at least; here target offsets equal source offsets
+        LinkHealth h = awaitLink("offset syncs of orders", l -> l.offsetSyncs().stream()
+                .filter(o -> o.topic().equals("orders")).count() == 3);
+        assertThat(h.offsetSyncs()).filteredOn(o -> o.topic().equals("orders"))
+                .extracting(LinkHealth.OffsetSyncHealth::partition).containsExactly(0, 1, 2);
+        assertThat(h.offsetSyncs()).allSatisfy(o -> {
+            assertThat(o.topic()).as("syncs of mirrored topics only").isIn("orders", "payments");
+            assertThat(o.upstream()).isBetween(0L, 10L);
+            assertThat(o.downstream()).isEqualTo(o.upstream());
+            assertThat(o.behindSource()).isEqualTo(topic(h, o.topic()).partitions().get(o.partition()).sourceEnd()
+                    - o.upstream());
+        });
+    }
+
+    @Test
     @Order(4)
     void theCommandPrintsTheIssuesJsonAndExitsOneWhenALinkFails(@TempDir Path dir) throws Exception {
         Path mm2 = dir.resolve("mm2.properties");

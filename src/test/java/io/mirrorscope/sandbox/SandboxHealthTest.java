@@ -127,6 +127,9 @@ class SandboxHealthTest {
         assertThat(link.path("topics").get(0).path("partitions").path("target").asInt())
                 .isEqualTo(Sandbox.PARTITIONS);
         assertThat(link.path("verdict").asText()).isNotEqualTo("failing");
+        // the filter as the KafkaMirrorMaker2 resource declares it, read through MirrorLink's connector config
+        assertThat(link.path("transforms").toString()).contains("drops records that have header `"
+                + MirrorConsumerFaults.DROP_HEADER + "` (transform dropMarked)");
         assertThat(code).as(out.toString()).isEqualTo(link.path("verdict").asText().equals("ok") ? 0 : 1);
     }
 

@@ -77,6 +77,17 @@ public final class HealthReport {
                 cps.add(m);
             }
             link.put("checkpoints", cps);
+            List<Object> syncs = new ArrayList<>();
+            for (LinkHealth.OffsetSyncHealth o : l.offsetSyncs()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("topic", o.topic());
+                m.put("partition", o.partition());
+                m.put("upstreamOffset", o.upstream());
+                m.put("downstreamOffset", o.downstream());
+                m.put("behindSourceEnd", o.behindSource());
+                syncs.add(m);
+            }
+            link.put("offsetSyncs", syncs);
             link.put("transforms", l.transforms());
             links.add(link);
         }
@@ -127,6 +138,10 @@ public final class HealthReport {
             l.checkpoints().forEach(c -> out.append("  checkpoint ").append(c.group()).append(' ').append(c.topic())
                     .append('-').append(c.partition()).append(" upstream ").append(c.upstreamOffset())
                     .append(": ").append(c.failover()).append('\n'));
+            l.offsetSyncs().forEach(o -> out.append("  offset sync ").append(o.topic()).append('-')
+                    .append(o.partition()).append(": source ").append(o.upstream()).append(" -> target ")
+                    .append(o.downstream()).append(o.behindSource() == null ? "" : ", source end "
+                            + o.behindSource() + " past it").append('\n'));
             l.transforms().forEach(t -> out.append("  this mirror ").append(t).append('\n'));
             out.append('\n');
         }

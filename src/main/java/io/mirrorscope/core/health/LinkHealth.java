@@ -19,11 +19,12 @@ import java.util.Locale;
  * @param checkpoints the newest checkpoint per group, topic and partition, with what a failover would do
  * @param transforms  what the mirror does to records, in sentences
  * @param crHealth    what the custom resource's status says (shown beside the verdict; the data wins)
+ * @param offsetSyncs the newest offset sync per mirrored partition, with how far the source end is past it
  */
 public record LinkHealth(LinkSpec spec, long atMillis, ClusterHealth source, ClusterHealth target, Verdict verdict,
                          List<String> reasons, List<String> notes, List<TopicHealth> topics,
                          HeartbeatHealth heartbeats, List<CheckpointHealth> checkpoints, List<String> transforms,
-                         Health crHealth) {
+                         Health crHealth, List<OffsetSyncHealth> offsetSyncs) {
 
     public LinkHealth {
         reasons = List.copyOf(reasons);
@@ -31,6 +32,20 @@ public record LinkHealth(LinkSpec spec, long atMillis, ClusterHealth source, Clu
         topics = List.copyOf(topics);
         checkpoints = List.copyOf(checkpoints);
         transforms = List.copyOf(transforms);
+        offsetSyncs = offsetSyncs == null ? List.of() : List.copyOf(offsetSyncs);
+    }
+
+    /**
+     * The newest offset sync of a mirrored partition.
+     *
+     * @param topic        source topic
+     * @param partition    partition
+     * @param upstream     the source offset of the sync
+     * @param downstream   the target offset it maps to
+     * @param behindSource records on the source after the sync ({@code source end - upstream}); null when the source
+     *                     end is unknown. A group committed past the sync fails over to {@code downstream} at best.
+     */
+    public record OffsetSyncHealth(String topic, int partition, long upstream, long downstream, Long behindSource) {
     }
 
     /**

@@ -53,6 +53,7 @@ public final class LinkHealthTracker {
     private final Map<String, SampleRing> topicRings = new HashMap<>();
     private LinkReading.HeartbeatReading heartbeat;
     private List<LinkReading.CheckpointReading> checkpoints = List.of();
+    private List<LinkReading.OffsetSyncReading> offsetSyncs = List.of();
     private Map<PartitionKey, Long> sourceEnds = Map.of();
     private Map<PartitionKey, Long> targetEnds = Map.of();
 
@@ -83,6 +84,10 @@ public final class LinkHealthTracker {
 
         ClusterReading src = reading.source();
         ClusterReading tgt = reading.target();
+        ClusterReading syncsSide = spec.offsetSyncsOnTarget() ? reading.target() : reading.source();
+        if (syncsSide.answered()) {
+            offsetSyncs = reading.offsetSyncs();
+        }
         if (src.answered()) {
             sourceLastAnswer = src.atMillis();
             sourceTopics = src.partitionCounts();
@@ -169,19 +174,23 @@ public final class LinkHealthTracker {
         }
         if (!missing.isEmpty()) {
             verdict = verdict.worst(Verdict.DEGRADED);
-            reasons.add(count(missing.size(), "topic") + " match the pattern but are not on the target: "
+            reasons.add(count(missing.size(), "topic") + verb(missing.size(), " matches the pattern but is",
+                    " match the pattern but are") + " not on the target: "
                     + sample(missing));
         }
         if (!excluded.isEmpty()) {
-            notes.add(count(excluded.size(), "topic") + " match the pattern but are excluded (topics.exclude): "
+            notes.add(count(excluded.size(), "topic") + verb(excluded.size(), " matches the pattern but is",
+                    " match the pattern but are") + " excluded (topics.exclude): "
                     + sample(excluded));
         }
         if (!orphans.isEmpty()) {
-            notes.add(count(orphans.size(), "target topic") + " look mirrored but have no mirrored source "
+            notes.add(count(orphans.size(), "target topic") + verb(orphans.size(), " looks mirrored but has",
+                    " look mirrored but have") + " no mirrored source "
                     + "(orphans): " + sample(orphans));
         }
         if (drifted > 0) {
-            notes.add(count(drifted, "mirrored topic") + " have configs that differ from the source");
+            notes.add(count(drifted, "mirrored topic") + verb(drifted, " has", " have")
+                    + " configs that differ from the source");
         }
         if (sourceLastAnswer != null && targetLastAnswer != null && topics.stream()
                 .noneMatch(t -> t.state() == LinkHealth.TopicState.MIRRORED)) {
@@ -227,7 +236,7 @@ public final class LinkHealthTracker {
         return new LinkHealth(spec, now, clusterHealth(spec.sourceAlias(), spec.sourceBootstrap(), src,
                 sourceLastAnswer), clusterHealth(spec.targetAlias(), spec.targetBootstrap(), tgt, targetLastAnswer),
                 verdict, reasons, notes, topics, hb, cps, changes.stream().map(RecordChanges.Change::sentence)
-                .toList(), cr);
+                .toList(), cr, offsetSyncHealth());
     }
 
     private boolean matches(String sourceTopic) {
@@ -366,6 +375,22 @@ public final class LinkHealthTracker {
                 age != null && age > settings.heartbeatStaleAfter().toMillis(), heartbeat.throughMirror());
     }
 
+    /** The newest sync of each mirrored partition, with the source records after it; by topic and partition. */
+    private List<LinkHealth.OffsetSyncHealth> offsetSyncHealth() {
+        List<LinkHealth.OffsetSyncHealth> out = new ArrayList<>();
+        for (LinkReading.OffsetSyncReading s : offsetSyncs) {
+            if (!selection.mirrored(s.topic())) {
+                continue;
+            }
+            Long end = sourceEnds.get(new PartitionKey(s.topic(), s.partition()));
+            out.add(new LinkHealth.OffsetSyncHealth(s.topic(), s.partition(), s.upstream(), s.downstream(),
+                    end == null ? null : Math.max(0, end - s.upstream())));
+        }
+        out.sort(Comparator.comparing(LinkHealth.OffsetSyncHealth::topic)
+                .thenComparingInt(LinkHealth.OffsetSyncHealth::partition));
+        return out;
+    }
+
     private List<LinkHealth.CheckpointHealth> checkpointHealth() {
         List<LinkHealth.CheckpointHealth> out = new ArrayList<>();
         for (LinkReading.CheckpointReading c : checkpoints) {
@@ -395,6 +420,11 @@ public final class LinkHealthTracker {
 
     private static String seconds(long ms) {
         return ms < 10_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : (ms / 1000) + " s";
+    }
+
+    /** The verb phrase for {@code n} things: "1 topic matches", "2 topics match". */
+    private static String verb(int n, String one, String many) {
+        return n == 1 ? one : many;
     }
 
     private static String count(int n, String what) {

@@ -10,12 +10,33 @@ import java.util.List;
  * @param target      the target cluster's reading
  * @param heartbeat   the newest replicated heartbeat on the target; null when not read
  * @param checkpoints the newest checkpoint per group, topic and partition on the target
+ * @param offsetSyncs the newest offset sync per source topic and partition (MM2's offset-syncs topic)
  */
 public record LinkReading(long atMillis, ClusterReading source, ClusterReading target, HeartbeatReading heartbeat,
-                          List<CheckpointReading> checkpoints) {
+                          List<CheckpointReading> checkpoints, List<OffsetSyncReading> offsetSyncs) {
 
     public LinkReading {
         checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
+        offsetSyncs = offsetSyncs == null ? List.of() : List.copyOf(offsetSyncs);
+    }
+
+    /** A reading without offset syncs. */
+    public LinkReading(long atMillis, ClusterReading source, ClusterReading target, HeartbeatReading heartbeat,
+                       List<CheckpointReading> checkpoints) {
+        this(atMillis, source, target, heartbeat, checkpoints, List.of());
+    }
+
+    /**
+     * The newest MM2 offset sync of one source partition: the source offset {@code upstream} was written to the
+     * target at {@code downstream}. MM2 emits a sync only now and then (when the offsets drift apart, and at most
+     * one in {@code offset.lag.max} records), so the newest is behind the source end even when all is well.
+     *
+     * @param topic      the source topic
+     * @param partition  the partition
+     * @param upstream   the source offset
+     * @param downstream the target offset it was written at
+     */
+    public record OffsetSyncReading(String topic, int partition, long upstream, long downstream) {
     }
 
     /**

@@ -58,6 +58,22 @@ public record LinkSpec(String name, String sourceAlias, String sourceBootstrap, 
         return naming.targetTopic("heartbeats");
     }
 
+    /** MM2's offset syncs of this flow: {@code mm2-offset-syncs.<target alias>.internal} (not renamed by policy). */
+    public String offsetSyncsTopic() {
+        return offsetSyncsTopic(targetAlias);
+    }
+
+    /** The name MM2 gives the offset-syncs topic of flows to {@code targetAlias}. */
+    public static String offsetSyncsTopic(String targetAlias) {
+        return "mm2-offset-syncs." + targetAlias + ".internal";
+    }
+
+    /** Whether MM2 keeps the offset syncs on the target ({@code offset-syncs.topic.location=target}). */
+    public boolean offsetSyncsOnTarget() {
+        return "target".equalsIgnoreCase(connectorConfig.getOrDefault("offset-syncs.topic.location", "source")
+                .strip());
+    }
+
     /** MM2's checkpoints on the target: {@code <source alias><sep>checkpoints.internal} under either policy. */
     public String checkpointsTopic() {
         return sourceAlias + separator + "checkpoints.internal";

@@ -132,8 +132,7 @@ public record Inventory(String context, List<String> namespaces, List<KafkaClust
             return m;
         }
         List<MirrorLink> links = m.links().stream().map(l -> l.targetBootstrap() != null ? l
-                : new MirrorLink(l.sourceAlias(), l.sourceBootstrap(), l.targetAlias(), bootstrap, l.topicsPattern(),
-                        l.topicsExclude(), l.naming(), l.health())).toList();
+                : l.withTargetBootstrap(bootstrap)).toList();
         return new Mirror(m.meta(), m.kind(), m.conditions(), links, m.connectors(), m.replicas(), m.notes());
     }
 

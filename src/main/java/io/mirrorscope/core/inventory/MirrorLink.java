@@ -1,7 +1,12 @@
 package io.mirrorscope.core.inventory;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * One replication flow of a mirror: source cluster → target cluster, which topics, and how they are named.
+ * One replication flow of a mirror: source cluster → target cluster, which topics, how they are named, and the
+ * configuration of the connector that moves the records (transforms, filters, exclusions, replication policy).
  * The endpoints are what the mirror's spec says (alias and bootstrap address); {@link Topology} resolves them
  * to Kafka resources.
  *
@@ -13,9 +18,26 @@ package io.mirrorscope.core.inventory;
  * @param topicsExclude   regex of excluded topics; null when none
  * @param naming          how target topics are named
  * @param health          the health of this flow's connectors (MM2), else of the mirror
+ * @param connectorConfig the source connector's configuration as Connect takes it (keys such as
+ *                        {@code transforms}, {@code transforms.x.type}, {@code replication.policy.class},
+ *                        {@code topics.exclude}; values as strings, in the manifest's order); empty when none
  */
 public record MirrorLink(String sourceAlias, String sourceBootstrap, String targetAlias, String targetBootstrap,
-                         String topicsPattern, String topicsExclude, TopicNaming naming, Health health) {
+                         String topicsPattern, String topicsExclude, TopicNaming naming, Health health,
+                         Map<String, String> connectorConfig) {
+
+    public MirrorLink {
+        // kept in the manifest's order: transforms are applied in the order they are listed
+        connectorConfig = connectorConfig == null || connectorConfig.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(connectorConfig));
+    }
+
+    /** A link without connector configuration (MirrorMaker 1, tests). */
+    public MirrorLink(String sourceAlias, String sourceBootstrap, String targetAlias, String targetBootstrap,
+                      String topicsPattern, String topicsExclude, TopicNaming naming, Health health) {
+        this(sourceAlias, sourceBootstrap, targetAlias, targetBootstrap, topicsPattern, topicsExclude, naming, health,
+                Map.of());
+    }
 
     /** The connector name prefix of an MM2 flow: {@code <source>-><target>.}. */
     public String connectorPrefix() {
@@ -54,6 +76,12 @@ public record MirrorLink(String sourceAlias, String sourceBootstrap, String targ
 
     public MirrorLink withHealth(Health h) {
         return new MirrorLink(sourceAlias, sourceBootstrap, targetAlias, targetBootstrap, topicsPattern,
-                topicsExclude, naming, h);
+                topicsExclude, naming, h, connectorConfig);
+    }
+
+    /** The same link writing to another bootstrap address (a connector's target taken from its KafkaConnect). */
+    public MirrorLink withTargetBootstrap(String bootstrap) {
+        return new MirrorLink(sourceAlias, sourceBootstrap, targetAlias, bootstrap, topicsPattern, topicsExclude,
+                naming, health, connectorConfig);
     }
 }

@@ -36,12 +36,17 @@ public record Topology(List<ClusterNode> nodes, List<TopologyEdge> edges) {
                 MirrorLink l = m.links().get(i);
                 ClusterNode src = node(resolver, nodes, externals, l.sourceBootstrap(), m.namespace());
                 ClusterNode dst = node(resolver, nodes, externals, l.targetBootstrap(), m.namespace());
-                edges.add(new TopologyEdge(m.kind() + ":" + m.namespace() + "/" + m.name() + "#" + i, src, dst, m, l));
+                edges.add(new TopologyEdge(edgeId(m, i), src, dst, m, l));
             }
         }
         List<ClusterNode> all = new ArrayList<>(nodes.values());
         externals.values().stream().sorted(Comparator.comparing(ClusterNode::name)).forEach(all::add);
         return new Topology(all, edges);
+    }
+
+    /** The id of a mirror's {@code index}-th link: {@code <kind>:<namespace>/<name>#<index>}. */
+    public static String edgeId(Mirror m, int index) {
+        return m.kind() + ":" + m.namespace() + "/" + m.name() + "#" + index;
     }
 
     private static ClusterNode node(ClusterResolver resolver, Map<String, ClusterNode> nodes,

@@ -48,7 +48,7 @@ public final class OffsetSyncReader {
 
     /** The name MM2 gives the offset-syncs topic of a flow to {@code targetAlias}. */
     public static String topicFor(String targetAlias) {
-        return "mm2-offset-syncs." + targetAlias + ".internal";
+        return io.mirrorscope.core.health.LinkSpec.offsetSyncsTopic(targetAlias);
     }
 
     /** Decodes one offset-sync record; null when it is not one. */

@@ -36,10 +36,11 @@ final class ClusterPoller implements AutoCloseable {
      * @param configWanted     among those, the topics whose configs are compared
      * @param heartbeatTopics  MM2 heartbeats topics to follow
      * @param checkpointTopics MM2 checkpoints topics to follow
+     * @param syncTopics       MM2 offset-syncs topics to follow
      * @param readConfigs      whether configs are read this round
      */
     record Demand(Predicate<String> relevant, Predicate<String> configWanted, Set<String> heartbeatTopics,
-                  Set<String> checkpointTopics, boolean readConfigs) {
+                  Set<String> checkpointTopics, Set<String> syncTopics, boolean readConfigs) {
     }
 
     private final ConnectionSettings settings;
@@ -112,12 +113,12 @@ final class ClusterPoller implements AutoCloseable {
             configs = wanted.isEmpty() ? Map.of() : admin.describeTopicConfigs(wanted);
         }
         boolean mirrorTopicsHere = relevant.stream().anyMatch(t -> demand.heartbeatTopics().contains(t)
-                || demand.checkpointTopics().contains(t));
+                || demand.checkpointTopics().contains(t) || demand.syncTopics().contains(t));
         if (mirrorTopicsHere) {
             if (mirrorTopics == null) {
                 mirrorTopics = new MirrorTopicsReader(ReadOnlyClients.consumer(settings, options));
             }
-            mirrorTopics.catchUp(demand.heartbeatTopics(), demand.checkpointTopics(), ends,
+            mirrorTopics.catchUp(demand.heartbeatTopics(), demand.checkpointTopics(), demand.syncTopics(), ends,
                     options.apiTimeout());
         }
         return new ClusterReading(System.currentTimeMillis(), true, null, names, counts, ends, configs);
@@ -131,6 +132,11 @@ final class ClusterPoller implements AutoCloseable {
     /** The checkpoints read from a topic of this cluster. */
     List<io.mirrorscope.core.health.LinkReading.CheckpointReading> checkpoints(String topic) {
         return mirrorTopics == null ? List.of() : mirrorTopics.checkpoints(topic);
+    }
+
+    /** The newest offset syncs read from a topic of this cluster. */
+    List<io.mirrorscope.core.health.LinkReading.OffsetSyncReading> offsetSyncs(String topic) {
+        return mirrorTopics == null ? List.of() : mirrorTopics.offsetSyncs(topic);
     }
 
     @Override

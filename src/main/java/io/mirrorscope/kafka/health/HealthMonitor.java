@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * polls {@link #latest()} or hops to its own thread) — nothing here blocks a caller but {@link #refresh()}.
  *
  * <p>Read-only: DescribeCluster, Metadata, ListOffsets, DescribeConfigs through {@code ReadOnlyAdmin}, and Fetch
- * of MM2's heartbeats and checkpoints through a consumer without a group. MM2's offset syncs are not read here
- * (the side-by-side engine decodes them; the two will share that reader).
+ * of MM2's heartbeats, checkpoints and offset syncs through a consumer without a group (syncs decoded by the
+ * compare engine's {@code OffsetSyncReader}; on the source, or on the target with
+ * {@code offset-syncs.topic.location=target}).
  */
 public final class HealthMonitor implements AutoCloseable {
 
@@ -183,8 +184,9 @@ public final class HealthMonitor implements AutoCloseable {
                     }
                     checkpoints = e.target().checkpoints(spec.checkpointsTopic());
                 }
+                ClusterPoller syncsAt = spec.offsetSyncsOnTarget() ? e.target() : e.source();
                 links.add(e.tracker().update(new LinkReading(at, readings.get(e.source()), target, heartbeat,
-                        checkpoints)));
+                        checkpoints, syncsAt.offsetSyncs(spec.offsetSyncsTopic()))));
             }
             HealthSnapshot snapshot = new HealthSnapshot(at, (System.nanoTime() - t0) / 1_000_000, links);
             latest = snapshot;
@@ -204,7 +206,12 @@ public final class HealthMonitor implements AutoCloseable {
         List<TopicSelection> asTarget = new ArrayList<>();
         Set<String> heartbeats = new HashSet<>();
         Set<String> checkpoints = new HashSet<>();
+        Set<String> syncs = new HashSet<>();
         for (Entry e : entries) {
+            LinkSpec spec = e.link().spec();
+            if ((spec.offsetSyncsOnTarget() ? e.target() : e.source()) == poller) {
+                syncs.add(spec.offsetSyncsTopic());
+            }
             if (e.source() == poller) {
                 asSource.add(e.tracker().selection());
             }
@@ -217,8 +224,8 @@ public final class HealthMonitor implements AutoCloseable {
         }
         java.util.function.Predicate<String> data = t -> asSource.stream().anyMatch(s -> s.matches(t))
                 || asTarget.stream().anyMatch(s -> s.sourceOf(t).isPresent());
-        return new ClusterPoller.Demand(t -> heartbeats.contains(t) || checkpoints.contains(t) || data.test(t),
-                data, Set.copyOf(heartbeats), Set.copyOf(checkpoints), configs);
+        return new ClusterPoller.Demand(t -> heartbeats.contains(t) || checkpoints.contains(t) || syncs.contains(t)
+                || data.test(t), data, Set.copyOf(heartbeats), Set.copyOf(checkpoints), Set.copyOf(syncs), configs);
     }
 
     private static ClusterReading join(Future<ClusterReading> future) {

@@ -2,6 +2,7 @@ package io.mirrorscope.kafka.health;
 
 import io.mirrorscope.core.health.LinkReading;
 import io.mirrorscope.core.health.PartitionKey;
+import io.mirrorscope.kafka.compare.OffsetSyncReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,11 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads MirrorMaker 2's heartbeats and checkpoints topics on one target cluster with one read-only consumer
+ * Reads MirrorMaker 2's heartbeats, checkpoints and offset-syncs topics on one cluster with one read-only consumer
  * (assign + seek, no group), decoding with {@code connect-mirror-client}'s {@link Heartbeat} and
- * {@link Checkpoint}. It keeps its position between rounds, so each round reads only what is new: heartbeats start
- * near the end (only the newest matters), checkpoints from the beginning (the topic is compacted and every group's
- * newest checkpoint matters). Used by one thread at a time (the monitor's task for this cluster).
+ * {@link Checkpoint}, and the compare engine's {@link OffsetSyncReader#decode} for syncs. It keeps its position
+ * between rounds, so each round reads only what is new: heartbeats start near the end (only the newest matters),
+ * checkpoints and offset syncs from the beginning (both are compacted by key, and every group's newest checkpoint
+ * and every partition's newest sync matter). Used by one thread at a time (the monitor's task for this cluster).
  */
 final class MirrorTopicsReader implements AutoCloseable {
 
@@ -33,6 +35,9 @@ final class MirrorTopicsReader implements AutoCloseable {
     private final Map<String, Long> newestHeartbeat = new HashMap<>();
     /** checkpoints topic → (group, source partition) → newest checkpoint. */
     private final Map<String, Map<String, LinkReading.CheckpointReading>> checkpoints = new HashMap<>();
+    /** offset-syncs topic → source topic-partition → newest sync. */
+    private final Map<String, Map<TopicPartition, LinkReading.OffsetSyncReading>> syncs = new HashMap<>();
+    private Set<String> syncTopics = Set.of();
 
     MirrorTopicsReader(Consumer<byte[], byte[]> consumer) {
         this.consumer = consumer;
@@ -43,13 +48,16 @@ final class MirrorTopicsReader implements AutoCloseable {
      *
      * @param heartbeatTopics   heartbeats topics to follow, with their end offsets
      * @param checkpointTopics  checkpoints topics to follow
+     * @param syncTopics        offset-syncs topics to follow
      * @param ends              end offsets of their partitions
      */
-    void catchUp(Set<String> heartbeatTopics, Set<String> checkpointTopics, Map<PartitionKey, Long> ends,
-                 Duration budget) {
+    void catchUp(Set<String> heartbeatTopics, Set<String> checkpointTopics, Set<String> syncTopics,
+                 Map<PartitionKey, Long> ends, Duration budget) {
+        this.syncTopics = syncTopics;
         Map<TopicPartition, Long> wanted = new HashMap<>();
         ends.forEach((pk, end) -> {
-            if (end != null && (heartbeatTopics.contains(pk.topic()) || checkpointTopics.contains(pk.topic()))) {
+            if (end != null && (heartbeatTopics.contains(pk.topic()) || checkpointTopics.contains(pk.topic())
+                    || syncTopics.contains(pk.topic()))) {
                 wanted.put(new TopicPartition(pk.topic(), pk.partition()), end);
             }
         });
@@ -87,7 +95,15 @@ final class MirrorTopicsReader implements AutoCloseable {
             return;
         }
         try {
-            if (heartbeatTopics.contains(r.topic())) {
+            if (syncTopics.contains(r.topic())) {
+                OffsetSyncReader.Sync sync = OffsetSyncReader.decode(r.key(), r.value());
+                if (sync != null) {
+                    // records come in offset order per partition: the last one read is the newest
+                    syncs.computeIfAbsent(r.topic(), t -> new HashMap<>()).put(new TopicPartition(sync.topic(),
+                            sync.partition()), new LinkReading.OffsetSyncReading(sync.topic(), sync.partition(),
+                            sync.upstream(), sync.downstream()));
+                }
+            } else if (heartbeatTopics.contains(r.topic())) {
                 Heartbeat h = Heartbeat.deserializeRecord(r);
                 newestHeartbeat.merge(r.topic(), h.timestamp(), Math::max);
                 newestHeartbeat.merge(r.topic() + "\u0000" + h.sourceClusterAlias(), h.timestamp(), Math::max);
@@ -112,6 +128,11 @@ final class MirrorTopicsReader implements AutoCloseable {
     /** The newest checkpoint per group and partition in a checkpoints topic. */
     List<LinkReading.CheckpointReading> checkpoints(String topic) {
         return new ArrayList<>(checkpoints.getOrDefault(topic, Map.of()).values());
+    }
+
+    /** The newest offset sync per source partition read from an offset-syncs topic. */
+    List<LinkReading.OffsetSyncReading> offsetSyncs(String topic) {
+        return new ArrayList<>(syncs.getOrDefault(topic, Map.of()).values());
     }
 
     @Override

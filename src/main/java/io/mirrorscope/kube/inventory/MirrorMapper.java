@@ -1,6 +1,7 @@
 package io.mirrorscope.kube.inventory;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrorscope.core.Redactor;
 import io.mirrorscope.core.inventory.Condition;
 import io.mirrorscope.core.inventory.ConnectorStatus;
 import io.mirrorscope.core.inventory.Health;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -126,7 +128,7 @@ public final class MirrorMapper {
             }
             MirrorLink link = new MirrorLink(srcAlias, srcBootstrap, tgtAlias, tgtBootstrap,
                     topics == null ? ".*" : topics, exclude, TopicNaming.mirrorMaker2(policy, srcAlias, separator),
-                    Health.UNKNOWN);
+                    Health.UNKNOWN, sourceConnectorConfig(srcConfig, policy, separator, exclude));
             Health h = crHealth.worst(sanity(f, at, link, v1Shape, clusters, duplicated));
             for (ConnectorStatus c : connectors) {
                 if (c.name() != null && c.name().startsWith(link.connectorPrefix())) {
@@ -260,12 +262,58 @@ public final class MirrorMapper {
                 f.str(config, "target.cluster.bootstrap.servers", "spec.config.target.cluster.bootstrap.servers"),
                 topics == null ? ".*" : topicsRegex(topics), exclude == null ? null : topicsRegex(exclude),
                 TopicNaming.mirrorMaker2(f.str(config, POLICY_CLASS, "spec.config." + POLICY_CLASS), srcAlias,
-                        f.str(config, SEPARATOR, "spec.config." + SEPARATOR)), h);
+                        f.str(config, SEPARATOR, "spec.config." + SEPARATOR)), h, strings(config));
         if (link.sourceBootstrap() == null) {
             f.note("spec.config.source.cluster.bootstrap.servers is missing");
         }
         return new Mirror(meta, MirrorKind.KafkaConnector, conditions, List.of(link), connectors,
                 f.integer(spec, "tasksMax", "spec.tasksMax", 1, Integer.MAX_VALUE), f.notes());
+    }
+
+    /**
+     * What the source connector of an MM2 flow runs with: its own {@code sourceConnector.config}, plus the policy,
+     * separator and exclusion the operator set elsewhere on the resource (the checkpoint connector's config, the
+     * target cluster's config, {@code topicsExcludePattern}), so a reader of the link sees one configuration.
+     */
+    private static Map<String, String> sourceConnectorConfig(Map<String, Object> srcConfig, String policy,
+                                                             String separator, String exclude) {
+        Map<String, String> out = strings(srcConfig);
+        if (policy != null) {
+            out.putIfAbsent(POLICY_CLASS, policy);
+        }
+        if (separator != null) {
+            out.putIfAbsent(SEPARATOR, separator);
+        }
+        if (exclude != null) {
+            out.putIfAbsent("topics.exclude", exclude);
+        }
+        return out;
+    }
+
+    /**
+     * A connector config map with its values as Connect reads them (numbers and booleans as their text). Values of
+     * credential keys ({@code sasl.jaas.config}, {@code *.password}, …) are masked and remembered by the
+     * {@link Redactor}: the link's configuration travels to views and reports, a password must not.
+     */
+    static Map<String, String> strings(Map<String, Object> config) {
+        Map<String, String> out = new LinkedHashMap<>();
+        config.forEach((k, v) -> {
+            if (k != null && v != null) {
+                String value = v instanceof Map<?, ?> || v instanceof List<?> ? String.valueOf(v) : v.toString();
+                if (credential(k)) {
+                    Redactor.remember(value);
+                    value = Redactor.MASK;
+                }
+                out.put(k, value);
+            }
+        });
+        return out;
+    }
+
+    private static boolean credential(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return k.contains("password") || k.contains("jaas") || k.contains("secret") || k.contains("token")
+                || k.contains("credential") || k.endsWith("user.info") || k.endsWith(".key") || k.contains("apikey");
     }
 
     /** MM2's {@code topics} is a comma-separated list of regexes; one alternation says the same. */

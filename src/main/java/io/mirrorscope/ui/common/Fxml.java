@@ -8,7 +8,8 @@ public enum Fxml {
     INVENTORY_VIEW("inventory_view.fxml"),
     TOPOLOGY_VIEW("topology_view.fxml"),
     TRACES_VIEW("traces_view.fxml"),
-    SIDE_BY_SIDE("sidebyside_view.fxml");
+    SIDE_BY_SIDE("sidebyside_view.fxml"),
+    HEALTH_VIEW("health_view.fxml");
 
     private final String file;
 

@@ -66,4 +66,12 @@ public sealed interface ViewTarget {
             return "Mirror " + sourceTopic + " → " + targetTopic;
         }
     }
+
+    /** The health of a mirror's links, from the data: verdict and why, rates, heartbeats, checkpoints, coverage. */
+    record Health(String namespace, String name) implements ViewTarget {
+        @Override
+        public String title() {
+            return "Health — " + name;
+        }
+    }
 }

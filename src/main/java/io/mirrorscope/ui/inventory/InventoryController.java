@@ -117,6 +117,8 @@ public final class InventoryController {
             table.getColumns().add(column(header, r -> r.columns().get(index), width));
         }
         table.setPlaceholder(new Label("Nothing here"));
+        table.setOnMouseClicked(e -> viewModel.open(e.getClickCount() == 2
+                ? table.getSelectionModel().getSelectedItem() : null));
         if (panel == Panel.MIRRORS) {
             table.setRowFactory(t -> compareRow());
         }
@@ -145,7 +147,9 @@ public final class InventoryController {
         javafx.scene.control.TableRow<InventoryRow> row = new javafx.scene.control.TableRow<>();
         javafx.scene.control.MenuItem compare = new javafx.scene.control.MenuItem("Compare records…");
         compare.setOnAction(e -> viewModel.compareMirror(row.getItem()));
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(compare);
+        javafx.scene.control.MenuItem health = new javafx.scene.control.MenuItem("Mirror health");
+        health.setOnAction(e -> viewModel.open(row.getItem()));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(health, compare);
         row.itemProperty().subscribe(item -> row.setContextMenu(item == null ? null : menu));
         return row;
     }

@@ -221,6 +221,31 @@ public final class InventoryViewModel {
         }
     }
 
+    private java.util.function.Consumer<io.mirrorscope.ui.common.ViewTarget> opener = t -> { };
+
+    /** Where double-clicks on rows go (the app opens the target). */
+    public void setOpener(java.util.function.Consumer<io.mirrorscope.ui.common.ViewTarget> opener) {
+        this.opener = opener == null ? t -> { } : opener;
+    }
+
+    /**
+     * Opens a row's own view (a double-click): a Kafka cluster's topics, a mirror's health (MirrorMaker 1 has no
+     * heartbeats or checkpoints to read, so it has none; the panel lists only mirrors, MirrorSourceConnectors among
+     * KafkaConnectors). Other rows, and null, open nothing.
+     */
+    public void open(InventoryRow row) {
+        if (row == null) {
+            return;
+        }
+        String ns = row.meta().namespace();
+        String name = row.meta().name();
+        if (row.panel() == Panel.CLUSTERS) {
+            opener.accept(new io.mirrorscope.ui.common.ViewTarget.Cluster(ns, name));
+        } else if (row.panel() == Panel.MIRRORS && !"KafkaMirrorMaker".equals(row.meta().kind())) {
+            opener.accept(new io.mirrorscope.ui.common.ViewTarget.Health(ns, name));
+        }
+    }
+
     /** Shows {@code panel} with the resource {@code namespace/name} selected, if it is there (a mirror opened). */
     public void reveal(Panel panel, String namespace, String name) {
         rows.get(panel).stream().filter(r -> r.meta().namespace().equals(namespace) && r.meta().name().equals(name))

@@ -2,6 +2,8 @@ package io.mirrorscope.ui.main;
 
 import io.mirrorscope.core.inventory.Health;
 import io.mirrorscope.core.inventory.Inventory;
+import io.mirrorscope.core.inventory.Mirror;
+import io.mirrorscope.core.inventory.MirrorKind;
 import io.mirrorscope.core.inventory.ResourceMeta;
 import io.mirrorscope.core.inventory.TracingBackend;
 import io.mirrorscope.ui.common.ViewTarget;
@@ -23,15 +25,25 @@ public final class NavigationSections {
     }
 
     public static List<NavNode> of(Inventory inventory) {
+        return of(inventory, java.util.Set.of());
+    }
+
+    /**
+     * The entries, with the clusters a health round found not answering ({@code namespace/name}) marked failed
+     * whatever their custom resource says.
+     */
+    public static List<NavNode> of(Inventory inventory, java.util.Set<String> unreachable) {
         boolean allNamespaces = inventory.namespaces().isEmpty() || inventory.namespaces().size() > 1;
         List<NavNode> sections = new ArrayList<>();
         sections.add(NavNode.leaf(NavNode.Kind.VIEW, "Inventory", INVENTORY, new ViewTarget.Inventory()));
         sections.add(NavNode.leaf(NavNode.Kind.VIEW, "Topology", TOPOLOGY, new ViewTarget.Topology()));
         sections.add(section("Kafka clusters", "clusters", inventory.clusters().stream()
-                .map(c -> entry(NavNode.Kind.CLUSTER, c.meta(), c.health(), allNamespaces, ViewTarget.Cluster::new))
+                .map(c -> entry(NavNode.Kind.CLUSTER, c.meta(), unreachable.contains(c.namespace() + "/" + c.name())
+                        ? Health.FAILED : c.health(), allNamespaces, ViewTarget.Cluster::new))
                 .toList()));
         sections.add(section("Mirrors", "mirrors", inventory.mirrors().stream()
-                .map(m -> entry(NavNode.Kind.MIRROR, m.meta(), m.health(), allNamespaces, ViewTarget.Mirror::new))
+                .map(m -> withHealth(m, entry(NavNode.Kind.MIRROR, m.meta(), m.health(), allNamespaces,
+                        ViewTarget.Mirror::new)))
                 .toList()));
         sections.add(section("Tracing", "tracing", inventory.tracing().stream()
                 .map(t -> entry(NavNode.Kind.TRACING, t.meta(), health(t), allNamespaces, ViewTarget.Tracing::new))
@@ -60,6 +72,15 @@ public final class NavigationSections {
         };
         return NavNode.leaf(kind, label + mark, key(kind, meta.namespace(), meta.name()),
                 target.apply(meta.namespace(), meta.name()));
+    }
+
+    /** A mirror whose data can be read (not MirrorMaker 1) gets a "Health" entry below it: its health view. */
+    private static NavNode withHealth(Mirror m, NavNode entry) {
+        if (m.kind() == MirrorKind.KafkaMirrorMaker) {
+            return entry;
+        }
+        return new NavNode(entry.kind(), entry.label(), entry.key(), List.of(NavNode.leaf(NavNode.Kind.VIEW,
+                "Health", entry.key() + "/health", new ViewTarget.Health(m.namespace(), m.name()))), entry.target());
     }
 
     private static Health health(TracingBackend backend) {

@@ -1,11 +1,17 @@
 package io.mirrorscope.ui.topology;
 
-import io.mirrorscope.core.inventory.Health;
+import io.mirrorscope.core.inventory.ClusterNode;
 import io.mirrorscope.core.inventory.Topology;
+import io.mirrorscope.core.inventory.TopologyEdge;
+import io.mirrorscope.ui.common.Severity;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.control.Tooltip;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -18,15 +24,26 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Draws a {@link Topology} on one Canvas: cluster boxes, curved arrows coloured by health, two-line labels.
- * Geometry comes from {@link TopologyLayout} (also used for clicks). Colours are looked up from the stylesheet
- * through invisible probe regions ({@code .topology-ready}, {@code -degraded}, {@code -failed}, {@code -unknown},
- * {@code -node}, {@code -text}, {@code -selected}), so a theme change recolours the picture.
+ * Draws a {@link Topology} on one Canvas: cluster boxes, curved arrows coloured by severity (the data's verdict
+ * where known), two-line labels and a status badge under a label. Geometry comes from {@link TopologyLayout} (also
+ * used for clicks, double-clicks and tooltips). Colours are looked up from the stylesheet through invisible probe
+ * regions, so a theme change recolours the picture: the AtlantaFX theme's semantic colours
+ * ({@code -color-success-fg}, {@code -color-warning-fg}, {@code -color-danger-fg}, {@code -color-fg-muted}) when
+ * that theme is the user agent stylesheet, else the app's own ({@code .topology-severity-*}), else fixed colours.
  */
 public final class TopologyCanvas extends Region {
 
     private final Canvas canvas = new Canvas();
-    private final Map<Health, Region> healthProbes = new EnumMap<>(Health.class);
+    private final Map<Severity, Region> severityProbes = new EnumMap<>(Severity.class);
+    private final Map<Severity, Region> themeProbes = new EnumMap<>(Severity.class);
+    private Function<TopologyEdge, Severity> edgeSeverity = e -> Severity.of(e.health());
+    private Function<ClusterNode, Severity> nodeSeverity = n -> Severity.of(n.health());
+    private Function<TopologyEdge, TopologyViewModel.LinkStatus> badge = e -> null;
+    private Function<TopologyEdge, String> tooltipText = e -> null;
+    private Consumer<TopologyLayout.NodeBox> onNodeOpen = n -> { };
+    private Consumer<TopologyLayout.EdgePath> onEdgeOpen = e -> { };
+    private final Tooltip tooltip = new Tooltip();
+    private TopologyEdge hovered;
     private final Region nodeProbe = probe("topology-node");
     private final Region textProbe = probe("topology-text");
     private final Region selectedProbe = probe("topology-selected");
@@ -40,26 +57,43 @@ public final class TopologyCanvas extends Region {
 
     public TopologyCanvas() {
         getStyleClass().add("topology-canvas");
-        for (Health h : Health.values()) {
-            healthProbes.put(h, probe("topology-" + h.name().toLowerCase(java.util.Locale.ROOT)));
+        boolean atlanta = String.valueOf(Application.getUserAgentStylesheet()).toLowerCase(Locale.ROOT)
+                .contains("atlantafx");
+        for (Severity v : Severity.values()) {
+            String name = v.name().toLowerCase(Locale.ROOT);
+            severityProbes.put(v, probe("topology-severity-" + name));
+            if (atlanta) {
+                // only under AtlantaFX: elsewhere its variables do not exist and every lookup would log a warning
+                themeProbes.put(v, probe("topology-theme-" + name));
+            }
         }
         getChildren().add(canvas);
         canvas.setOnMouseClicked(ev -> {
             if (layout == null) {
                 return;
             }
+            boolean twice = ev.getClickCount() == 2;
             var node = layout.nodeAt(ev.getX(), ev.getY());
             if (node.isPresent()) {
                 onNode.accept(node.get());
+                if (twice) {
+                    onNodeOpen.accept(node.get());
+                }
                 return;
             }
             var edge = layout.edgeAt(ev.getX(), ev.getY(), 8);
             if (edge.isPresent()) {
                 onEdge.accept(edge.get());
+                if (twice) {
+                    onEdgeOpen.accept(edge.get());
+                }
             } else {
                 onNothing.run();
             }
         });
+        canvas.setOnMouseMoved(ev -> hover(layout == null ? null : layout.edgeAt(ev.getX(), ev.getY(), 8)
+                .map(TopologyLayout.EdgePath::edge).orElse(null)));
+        canvas.setOnMouseExited(ev -> hover(null));
         setMinSize(200, 150);
         setPrefSize(900, 600);
     }
@@ -97,6 +131,57 @@ public final class TopologyCanvas extends Region {
         onNothing = handler;
     }
 
+    /** Double-click handlers: a cluster, a link. */
+    public void setOnOpen(Consumer<TopologyLayout.NodeBox> node, Consumer<TopologyLayout.EdgePath> edge) {
+        onNodeOpen = node;
+        onEdgeOpen = edge;
+    }
+
+    /** How links and clusters read, the badge under a link's label, a link's tooltip. Redraws. */
+    public void setStyling(Function<TopologyEdge, Severity> edges, Function<ClusterNode, Severity> nodes,
+                           Function<TopologyEdge, TopologyViewModel.LinkStatus> badges,
+                           Function<TopologyEdge, String> tooltips) {
+        edgeSeverity = edges;
+        nodeSeverity = nodes;
+        badge = badges;
+        tooltipText = tooltips;
+        requestRedraw();
+    }
+
+    /** The text the tooltip shows for the link under the mouse; null when none. */
+    public String tooltipTextOf(TopologyEdge e) {
+        return e == null ? null : tooltipText.apply(e);
+    }
+
+    private void hover(TopologyEdge e) {
+        if (e == hovered) {
+            return;
+        }
+        hovered = e;
+        String text = tooltipTextOf(e);
+        if (text == null) {
+            Tooltip.uninstall(canvas, tooltip);
+        } else {
+            tooltip.setText(text);
+            Tooltip.install(canvas, tooltip);
+        }
+    }
+
+    /** The colour of a severity: the theme's, else the app's, else a fixed one. */
+    Paint colour(Severity v) {
+        Region theme = themeProbes.get(v);
+        Paint p = theme == null ? null : fill(theme, null);
+        if (p != null) {
+            return p;
+        }
+        return fill(severityProbes.get(v), switch (v) {
+            case OK -> Color.web("#1a7f37");
+            case WARNING -> Color.web("#9a6700");
+            case DANGER -> Color.web("#cf222e");
+            case NEUTRAL -> Color.GRAY;
+        });
+    }
+
     /** The current geometry (null before the first layout pass). */
     public TopologyLayout.Result layoutResult() {
         return layout;
@@ -125,7 +210,7 @@ public final class TopologyCanvas extends Region {
         }
     }
 
-    private Paint fill(Region probe, Color fallback) {
+    private static Paint fill(Region probe, Color fallback) {
         probe.applyCss();
         var bg = probe.getBackground();
         return bg == null || bg.getFills().isEmpty() ? fallback : bg.getFills().getFirst().getFill();
@@ -146,15 +231,15 @@ public final class TopologyCanvas extends Region {
         Paint nodeFill = fill(nodeProbe, Color.WHITE);
         Paint selected = fill(selectedProbe, Color.DODGERBLUE);
         // Looked up once per frame: a CSS pass per arrow would dominate with 300 links.
-        Map<Health, Paint> health = new EnumMap<>(Health.class);
-        for (Health state : Health.values()) {
-            health.put(state, fill(healthProbes.get(state), Color.GRAY));
+        Map<Severity, Paint> health = new EnumMap<>(Severity.class);
+        for (Severity state : Severity.values()) {
+            health.put(state, colour(state));
         }
         Font small = Font.font("System", 11);
         Font bold = Font.font("System", FontWeight.BOLD, 12);
         g.setLineCap(StrokeLineCap.ROUND);
         for (TopologyLayout.EdgePath e : layout.edges()) {
-            Paint colour = health.get(e.health());
+            Paint colour = health.get(edgeSeverity.apply(e.edge()));
             boolean sel = e.edge().id().equals(selectedId);
             g.setStroke(colour);
             g.setLineWidth(sel ? 4 : 2);
@@ -173,18 +258,26 @@ public final class TopologyCanvas extends Region {
             g.setGlobalAlpha(0.88);
             g.fillRoundRect(e.lx() - lw / 2, e.ly() - 15, lw, 30, 6, 6);
             g.setGlobalAlpha(1);
-            g.setFill(health.get(e.health()));
+            g.setFill(health.get(edgeSeverity.apply(e.edge())));
             g.setFont(bold);
             g.fillText(e.label().get(0), e.lx(), e.ly() - 7);
             g.setFill(text);
             g.setFont(small);
             g.fillText(e.label().get(1), e.lx(), e.ly() + 7);
+            TopologyViewModel.LinkStatus b = badge.apply(e.edge());
+            if (b != null) {
+                double bw = Math.min(260, b.text().length() * 6.4 + 14);
+                g.setFill(health.get(b.severity()));
+                g.fillRoundRect(e.lx() - bw / 2, e.ly() + 17, bw, 17, 8, 8);
+                g.setFill(nodeFill);
+                g.fillText(b.text(), e.lx(), e.ly() + 25.5, bw - 8);
+            }
         }
         for (TopologyLayout.NodeBox n : layout.nodes()) {
             boolean sel = n.node().id().equals(selectedId);
             g.setFill(nodeFill);
             g.fillRoundRect(n.x(), n.y(), n.w(), n.h(), 10, 10);
-            g.setStroke(sel ? selected : health.get(n.node().health()));
+            g.setStroke(sel ? selected : health.get(nodeSeverity.apply(n.node())));
             g.setLineWidth(sel ? 3.5 : 2);
             if (n.node().external()) {
                 g.setLineDashes(6, 4);

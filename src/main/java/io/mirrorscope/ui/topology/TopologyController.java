@@ -45,7 +45,12 @@ public final class TopologyController {
                 // not details.textProperty().bind(…): a text control's bind listens strongly and keeps the view
                 viewModel.detailsProperty().subscribe(details::setText),
                 viewModel.topologyProperty().subscribe(canvas::setTopology),
-                viewModel.selectedIdProperty().subscribe(canvas::setSelectedId));
+                viewModel.selectedIdProperty().subscribe(canvas::setSelectedId),
+                viewModel.revisionProperty().subscribe(r -> canvas.requestRedraw()));
+        canvas.setStyling(viewModel::severity, viewModel::severity, e -> viewModel.linkStatus(e.id()),
+                viewModel::tooltip);
+        canvas.setOnOpen(n -> viewModel.open(n.node()), e -> viewModel.open(e.edge()));
+        viewModel.viewOpened();
         canvas.setOnNode(n -> viewModel.select(n.node()));
         canvas.setOnEdge(e -> viewModel.select(e.edge()));
         canvas.setOnNothing(viewModel::clearSelection);
@@ -78,6 +83,7 @@ public final class TopologyController {
 
     /** Releases the listeners on the view model; the view is closing. */
     public void close() {
+        viewModel.viewClosed();
         subscriptions.unsubscribe();
         subscriptions = javafx.util.Subscription.EMPTY;
         problemBanner.unbind();

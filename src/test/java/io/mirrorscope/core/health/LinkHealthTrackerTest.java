@@ -165,9 +165,9 @@ class LinkHealthTrackerTest {
         assertThat(h.verdict()).isEqualTo(Verdict.DEGRADED);
         assertThat(h.reasons()).containsExactlyInAnyOrder(
                 "orders-eu has 4 partitions on the source but eu.orders-eu has 2 on the target",
-                "1 topic match the pattern but are not on the target: orders-new");
-        assertThat(h.notes()).contains("1 topic match the pattern but are excluded (topics.exclude): orders-private",
-                "1 target topic look mirrored but have no mirrored source (orphans): eu.orders-gone");
+                "1 topic matches the pattern but is not on the target: orders-new");
+        assertThat(h.notes()).contains("1 topic matches the pattern but is excluded (topics.exclude): orders-private",
+                "1 target topic looks mirrored but has no mirrored source (orphans): eu.orders-gone");
         assertThat(h.topics().get(3).note()).isEqualTo("excluded by topics.exclude");
         assertThat(h.topics().get(4).note()).isEqualTo("source topic orders-gone is gone");
     }
@@ -185,7 +185,7 @@ class LinkHealthTrackerTest {
         LinkHealth h = tracker.update(w.reading(2_000));
         assertThat(h.topics().getFirst().configDrift())
                 .containsExactly(new ConfigDrift("retention.ms", "604800000", "86400000"));
-        assertThat(h.notes()).contains("1 mirrored topic have configs that differ from the source");
+        assertThat(h.notes()).contains("1 mirrored topic has configs that differ from the source");
         assertThat(h.verdict()).isEqualTo(Verdict.OK);
     }
 
@@ -207,5 +207,30 @@ class LinkHealthTrackerTest {
         assertThat(h.checkpoints().get(1).targetTopic()).isEqualTo("eu.orders");
         assertThat(h.notes()).anySatisfy(n -> assertThat(n).contains("at or before its true position")
                 .contains("re-reads records, it never skips them"));
+    }
+
+    @Test
+    void offsetSyncsOfMirroredPartitionsSayHowFarTheSourceEndIsPastThem() {
+        World w = new World();
+        LinkHealthTracker tracker = new LinkHealthTracker(spec(Map.of(), Health.READY), HealthSettings.DEFAULTS);
+        w.ends(500, 500);
+        List<LinkReading.OffsetSyncReading> syncs = List.of(new LinkReading.OffsetSyncReading("orders", 1, 400, 398),
+                new LinkReading.OffsetSyncReading("orders", 0, 450, 450),
+                new LinkReading.OffsetSyncReading("orders-private", 0, 7, 7));
+        LinkReading r = w.reading(1_000);
+        LinkHealth h = tracker.update(new LinkReading(r.atMillis(), r.source(), r.target(), r.heartbeat(),
+                r.checkpoints(), syncs));
+        assertThat(h.offsetSyncs()).as("by partition; the excluded topic's left out").containsExactly(
+                new LinkHealth.OffsetSyncHealth("orders", 0, 450, 450, 50L),
+                new LinkHealth.OffsetSyncHealth("orders", 1, 400, 398, 100L));
+        // the source (where the syncs live) does not answer: the last syncs stay
+        w.sourceUp = false;
+        r = w.reading(2_000);
+        h = tracker.update(new LinkReading(r.atMillis(), r.source(), r.target(), r.heartbeat(), r.checkpoints(),
+                List.of()));
+        assertThat(h.offsetSyncs()).hasSize(2);
+        assertThat(HealthReport.tree(new HealthSnapshot(2_000, 1, List.of(h))).toString())
+                .contains("offsetSyncs=[{topic=orders, partition=0, upstreamOffset=450, downstreamOffset=450, "
+                        + "behindSourceEnd=50}");
     }
 }

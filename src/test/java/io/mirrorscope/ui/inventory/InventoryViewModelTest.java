@@ -143,4 +143,23 @@ class InventoryViewModelTest {
         assertThat(vm.visiblePanelProperty().get()).isEqualTo(Panel.USERS);
         assertThat(vm.selectedProperty().get().meta().name()).isEqualTo(SEED.users().getFirst().meta().name());
     }
+
+    @Test
+    void doubleClickedRowsOpenAClustersTopicsAndAMirrorMaker2sHealthButNotMirrorMaker1() {
+        InventoryViewModel vm = new InventoryViewModel(Clock.systemUTC());
+        java.util.List<io.mirrorscope.ui.common.ViewTarget> opened = new java.util.ArrayList<>();
+        vm.setOpener(opened::add);
+        vm.setInventory(SEED);
+        vm.rows(Panel.MIRRORS).forEach(vm::open); // the seed's mirror is MirrorMaker 1
+        vm.open(null);
+        assertThat(opened).isEmpty();
+        InventoryRow cluster = vm.rows(Panel.CLUSTERS).getFirst();
+        vm.open(cluster);
+        assertThat(opened).containsExactly(new io.mirrorscope.ui.common.ViewTarget.Cluster(cluster.meta().namespace(),
+                cluster.meta().name()));
+        opened.clear();
+        vm.setInventory(io.mirrorscope.ui.topology.TopologySamples.large());
+        vm.open(vm.rows(Panel.MIRRORS).getFirst());
+        assertThat(opened).singleElement().isInstanceOf(io.mirrorscope.ui.common.ViewTarget.Health.class);
+    }
 }
