@@ -8,19 +8,18 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 
-/** The navigation tree: mirrors the view model's {@link NavNode} tree and opens an entry on double-click or Enter. */
+/**
+ * The navigation tree: mirrors the view model's {@link NavNode} tree and opens an entry on a single click or Enter
+ * (arrow keys only move the selection, so walking the tree by keyboard opens nothing by accident).
+ */
 final class NavigationTree {
 
     private final TreeView<NavNode> navigation;
 
     NavigationTree(TreeView<NavNode> navigation, Consumer<NavNode> open) {
         this.navigation = navigation;
-        navigation.setCellFactory(tree -> new NavCell());
-        navigation.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                openSelected(open);
-            }
-        });
+        navigation.setCellFactory(tree -> new NavCell(open));
+        navigation.setAccessibleText("Navigation: clusters, mirrors and tracing back-ends");
         navigation.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 openSelected(open);
@@ -28,8 +27,37 @@ final class NavigationTree {
         });
     }
 
+    private NavNode shown;
+    private String filter = "";
+
     void follow(ObservableValue<NavNode> tree) {
-        tree.subscribe(this::showTree);
+        tree.subscribe(node -> {
+            shown = node;
+            showTree(filtered(node));
+        });
+    }
+
+    /** Shows only the resources whose label contains the text (case-insensitive); the tree's frame stays. */
+    void filter(ObservableValue<String> text) {
+        text.subscribe(t -> {
+            filter = t == null ? "" : t.strip().toLowerCase(java.util.Locale.ROOT);
+            if (shown != null) {
+                showTree(filtered(shown));
+            }
+        });
+    }
+
+    private NavNode filtered(NavNode node) {
+        if (filter.isEmpty() || node.children().isEmpty()) {
+            return node;
+        }
+        java.util.List<NavNode> kept = node.children().stream()
+                .filter(child -> !child.children().isEmpty() || child.kind() == NavNode.Kind.PLACEHOLDER
+                        || child.label().toLowerCase(java.util.Locale.ROOT).contains(filter))
+                .map(this::filtered)
+                .filter(child -> child.kind() != NavNode.Kind.SECTION || !child.children().isEmpty())
+                .toList();
+        return new NavNode(node.kind(), node.label(), node.key(), kept, node.target(), node.health());
     }
 
     private void openSelected(Consumer<NavNode> open) {
