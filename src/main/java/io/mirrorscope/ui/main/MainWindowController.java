@@ -121,6 +121,7 @@ public final class MainWindowController {
         org.controlsfx.control.textfield.CustomTextField navigationSearch =
                 SearchField.create("Find a cluster, mirror or back-end");
         navigationSearch.setId("navigationSearch");
+        VBox.setMargin(navigationSearch, new javafx.geometry.Insets(0, 8, 4, 8));
         navigationPane.getChildren().add(1, navigationSearch);
         NavigationTree tree = new NavigationTree(navigation, actions::open);
         tree.filter(navigationSearch.textProperty());
