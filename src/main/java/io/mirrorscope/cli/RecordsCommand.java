@@ -1,7 +1,5 @@
 package io.mirrorscope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
 import io.mirrorscope.core.TerminalText;
@@ -26,7 +24,6 @@ import io.mirrorscope.kafka.RecordSink;
 import io.mirrorscope.kafka.SecurityProtocol;
 import io.mirrorscope.kafka.TailHealth;
 import io.mirrorscope.kube.KubeSession;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,8 +152,6 @@ public final class RecordsCommand implements Callable<Integer> {
 
     @Option(names = "--sasl-password-file", paramLabel = "FILE", description = "File holding the SASL password.")
     Path saslPasswordFile;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public Integer call() {
@@ -351,28 +346,7 @@ public final class RecordsCommand implements Callable<Integer> {
         }
 
         private static String jsonLine(DecodedRecord r) {
-            ObjectNode o = JSON.createObjectNode();
-            o.put("partition", r.partition());
-            o.put("offset", r.offset());
-            o.put("timestamp", r.timestamp());
-            o.put("timestampType", r.timestampType());
-            o.put("key", r.key().text());
-            o.put("value", r.value().text());
-            ObjectNode headers = o.putObject("headers");
-            for (DecodedRecord.DecodedHeader h : r.headers()) {
-                headers.put(h.name(), h.value().text());
-            }
-            o.put("keyEncoding", encoding(r.key()));
-            o.put("valueEncoding", encoding(r.value()));
-            try {
-                return JSON.writeValueAsString(o);
-            } catch (IOException e) {
-                throw new IllegalStateException("JSON of a record", e);
-            }
-        }
-
-        private static String encoding(DecodedValue v) {
-            return v.text() == null ? null : v.encoding().label();
+            return io.mirrorscope.core.records.RecordJson.line(r);
         }
 
         private String tableLine(DecodedRecord r) {

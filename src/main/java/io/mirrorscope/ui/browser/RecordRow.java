@@ -3,42 +3,51 @@ package io.mirrorscope.ui.browser;
 import io.mirrorscope.core.records.DecodedRecord;
 import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.records.RecordDecoder;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One row of the record table. Holds a preview of the record (key, value and header values cut to
- * {@code previewBytes}), never the full record: a table of large records costs its previews, and the detail pane
- * reads a cut record again by partition and offset. Decodes only when a cell asks, once.
+ * One row of the record table. Holds the record's bytes whole up to {@code keepBytes} per key, value and header
+ * value (1 MiB by default, the detail pane's cap), so the filters search whole values, not previews; the table's
+ * byte budget counts what rows hold and drops the oldest. A value beyond {@code keepBytes} is cut, and the detail
+ * pane reads it again by partition and offset. Cells decode a 4 KiB preview, on first use, once.
  */
 public final class RecordRow {
 
     /** What a row costs beyond its bytes (objects, the table's bookkeeping); part of the byte budget. */
     static final int OVERHEAD_BYTES = 160;
 
+    /** Whole values, hex for binary (as cells show it), no pretty-printing: what filters search. */
+    static final RecordDecoder SEARCH = new RecordDecoder(Integer.MAX_VALUE, io.mirrorscope.core.records.Encoding.HEX,
+            false, true);
+
     private final RawRecord raw;
     private final int fullSize;
     private final boolean cut;
+    private final long seq;
     private DecodedRecord preview;
 
-    private RecordRow(RawRecord raw, int fullSize, boolean cut) {
+    private RecordRow(RawRecord raw, int fullSize, boolean cut, long seq) {
         this.raw = raw;
         this.fullSize = fullSize;
         this.cut = cut;
+        this.seq = seq;
     }
 
-    /** A row of {@code record}, keeping at most {@code previewBytes} of each byte array. */
-    static RecordRow of(RawRecord record, int previewBytes) {
+    /**
+     * A row of {@code record}, keeping at most {@code keepBytes} of each byte array; {@code seq} counts rows in the
+     * order they arrived (a filter pass remembers up to which row it looked).
+     */
+    static RecordRow of(RawRecord record, int keepBytes, long seq) {
         boolean[] cut = {false};
-        byte[] key = cut(record.key(), previewBytes, cut);
-        byte[] value = cut(record.value(), previewBytes, cut);
+        byte[] key = cut(record.key(), keepBytes, cut);
+        byte[] value = cut(record.value(), keepBytes, cut);
         List<RawRecord.Header> headers = record.headers().stream()
-                .map(h -> new RawRecord.Header(h.name(), cut(h.value(), previewBytes, cut))).toList();
+                .map(h -> new RawRecord.Header(h.name(), cut(h.value(), keepBytes, cut))).toList();
         RawRecord kept = cut[0] ? new RawRecord(record.partition(), record.offset(), record.timestamp(),
                 record.timestampType(), key, value, headers) : record;
-        return new RecordRow(kept, record.sizeInBytes(), cut[0]);
+        return new RecordRow(kept, record.sizeInBytes(), cut[0], seq);
     }
 
     private static byte[] cut(byte[] bytes, int max, boolean[] cut) {
@@ -54,7 +63,17 @@ public final class RecordRow {
         return raw;
     }
 
-    /** Whether the row holds only a preview (the detail pane reads the record again). */
+    /** Arrival order: rows of one read get increasing numbers. */
+    long seq() {
+        return seq;
+    }
+
+    /** The record as the filters search it: every byte the row holds, decoded (not stored: decoded per pass). */
+    DecodedRecord searchable() {
+        return SEARCH.decode(raw);
+    }
+
+    /** Whether the row holds only the first bytes of the record (the detail pane reads the record again). */
     public boolean isCut() {
         return cut;
     }
@@ -85,8 +104,9 @@ public final class RecordRow {
         return raw.offset();
     }
 
-    public String getTimestamp() {
-        return Instant.ofEpochMilli(raw.timestamp()).toString();
+    /** Epoch milliseconds (the time column formats them per the app's time setting). */
+    public long getTimestamp() {
+        return raw.timestamp();
     }
 
     public String getKey() {

@@ -1,13 +1,17 @@
 package io.mirrorscope.ui.browser;
 
+import io.mirrorscope.ui.common.ProblemBanner;
+import io.mirrorscope.ui.controls.TableColumns;
+import io.mirrorscope.ui.controls.TimeDisplay;
+import java.util.List;
+import java.util.stream.Collectors;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -17,13 +21,17 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
-import java.util.function.Function;
+import javafx.scene.layout.HBox;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.SearchableComboBox;
+import org.controlsfx.control.textfield.TextFields;
 
 /** Wiring of the topic browser: binds controls to {@link TopicBrowserViewModel}, drains it once per pulse. */
 public final class TopicBrowserController {
 
     @FXML private BorderPane root;
-    @FXML private ComboBox<String> topicBox;
+    @FXML private SearchableComboBox<String> topicBox;
+    @FXML private CheckComboBox<Integer> partitionChoice;
     @FXML private ChoiceBox<SeekMode> seekModeBox;
     @FXML private TextField seekValueField;
     @FXML private CheckBox followBox;
@@ -33,36 +41,43 @@ public final class TopicBrowserController {
     @FXML private Spinner<Double> rateLimitSpinner;
     @FXML private Label rateLabel;
     @FXML private TableView<PartitionRow> partitionTable;
-    @FXML private TableColumn<PartitionRow, Number> partitionColumn;
-    @FXML private TableColumn<PartitionRow, Number> beginColumn;
-    @FXML private TableColumn<PartitionRow, Number> endColumn;
+    @FXML private TableColumn<PartitionRow, Integer> partitionColumn;
+    @FXML private TableColumn<PartitionRow, Long> beginColumn;
+    @FXML private TableColumn<PartitionRow, Long> endColumn;
     @FXML private TableView<RecordRow> recordTable;
-    @FXML private TableColumn<RecordRow, Number> recPartitionColumn;
-    @FXML private TableColumn<RecordRow, Number> offsetColumn;
-    @FXML private TableColumn<RecordRow, String> timestampColumn;
-    @FXML private TableColumn<RecordRow, String> keyColumn;
-    @FXML private TableColumn<RecordRow, String> valueColumn;
-    @FXML private TableColumn<RecordRow, String> headersColumn;
     @FXML private TextArea detailArea;
-    @FXML private TextField filterField;
+    @FXML private HBox filterBar;
     @FXML private CheckBox regexBox;
     @FXML private TextField headerField;
     @FXML private Label filterErrorLabel;
+    @FXML private Button jumpButton;
     @FXML private Label countLabel;
     @FXML private Label statusLabel;
     @FXML private Label memoryLabel;
-    @FXML private io.mirrorscope.ui.common.ProblemBanner problemBanner;
+    @FXML private ProblemBanner problemBanner;
 
     private final TopicBrowserViewModel viewModel;
+    private final TimeDisplay time;
+    private final TextField filterField = TextFields.createClearableTextField();
+    private RecordTable records;
+    private boolean syncingChecks;
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            viewModel.drain();
+            if (viewModel.drain() && viewModel.followNewestProperty().get()) {
+                records.scrollToNewest();
+            }
         }
     };
 
+    /** A browser showing times in local time; the app passes its one {@link TimeDisplay} instead. */
     public TopicBrowserController(TopicBrowserViewModel viewModel) {
+        this(viewModel, TimeDisplay.system());
+    }
+
+    public TopicBrowserController(TopicBrowserViewModel viewModel, TimeDisplay time) {
         this.viewModel = viewModel;
+        this.time = time;
     }
 
     public TopicBrowserViewModel viewModel() {
@@ -73,6 +88,7 @@ public final class TopicBrowserController {
     private void initialize() {
         topicBox.setItems(viewModel.topics());
         topicBox.valueProperty().bindBidirectional(viewModel.selectedTopicProperty());
+        wirePartitionChoice();
         seekModeBox.getItems().setAll(SeekMode.values());
         seekModeBox.valueProperty().bindBidirectional(viewModel.seekModeProperty());
         seekValueField.textProperty().bindBidirectional(viewModel.seekValueProperty());
@@ -89,38 +105,70 @@ public final class TopicBrowserController {
         rateLimitSpinner.valueProperty().addListener((o, a, v) -> viewModel.rateLimitProperty().set(v == null ? 0 : v));
         rateLabel.textProperty().bind(viewModel.rateTextProperty());
 
-        partitionTable.setItems(viewModel.partitions());
-        column(partitionColumn, PartitionRow::getPartition);
-        column(beginColumn, PartitionRow::getBegin);
-        column(endColumn, PartitionRow::getEnd);
+        TableColumns.number(partitionColumn, PartitionRow::getPartition);
+        TableColumns.number(beginColumn, PartitionRow::getBegin);
+        TableColumns.number(endColumn, PartitionRow::getEnd);
+        TableColumns.install(partitionTable);
+        TableColumns.sortable(partitionTable, viewModel.partitions());
 
-        recordTable.setItems(viewModel.visibleRecords());
-        column(recPartitionColumn, RecordRow::getPartition);
-        column(offsetColumn, RecordRow::getOffset);
-        column(timestampColumn, RecordRow::getTimestamp);
-        column(keyColumn, RecordRow::getKey);
-        column(valueColumn, RecordRow::getValue);
-        column(headersColumn, RecordRow::getHeaders);
+        records = new RecordTable(recordTable, viewModel, time);
         viewModel.selectedRecordProperty().bind(recordTable.getSelectionModel().selectedItemProperty());
         detailArea.textProperty().bind(viewModel.detailProperty());
+        jumpButton.visibleProperty().bind(viewModel.liveProperty().and(viewModel.followNewestProperty().not()));
+        jumpButton.managedProperty().bind(jumpButton.visibleProperty());
 
+        filterField.setId("filterField");
+        filterField.setPromptText("text in key or value (whole values)");
+        filterField.setPrefWidth(280);
+        filterField.setAccessibleText("Filter records by text in key or value");
+        filterBar.getChildren().add(1, filterField);
         filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
         regexBox.selectedProperty().bindBidirectional(viewModel.filterRegexProperty());
         headerField.textProperty().bindBidirectional(viewModel.headerFilterProperty());
         filterErrorLabel.textProperty().bind(viewModel.filterErrorProperty());
         countLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.visibleRecords().size() + " of " + viewModel.records().size() + " records"
+                () -> (viewModel.filteringProperty().get() ? "Filtering… " : "") + viewModel.visibleRecords().size()
+                        + " of " + viewModel.records().size() + " records"
                         + (viewModel.droppedProperty().get() > 0 ? ", " + viewModel.droppedProperty().get()
                         + " dropped" : ""),
-                viewModel.visibleRecords(), viewModel.records(), viewModel.droppedProperty()));
+                viewModel.visibleRecords(), viewModel.records(), viewModel.droppedProperty(),
+                viewModel.filteringProperty()));
         statusLabel.textProperty().bind(viewModel.statusProperty());
         memoryLabel.textProperty().bind(viewModel.memoryTextProperty().map(m -> "Rows hold " + m));
         problemBanner.bind(viewModel.problems());
         pulse.start();
     }
 
-    private static <S, T> void column(TableColumn<S, T> column, Function<S, T> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    /** The check list follows the view model's chosen partitions and the other way round; empty means all. */
+    private void wirePartitionChoice() {
+        partitionChoice.getItems().setAll(viewModel.partitionNumbers());
+        viewModel.partitionNumbers().addListener((ListChangeListener<Integer>) c -> {
+            syncingChecks = true;
+            partitionChoice.getItems().setAll(viewModel.partitionNumbers());
+            syncingChecks = false;
+            checkChosen();
+        });
+        partitionChoice.getCheckModel().getCheckedItems().addListener((ListChangeListener<Integer>) c -> {
+            List<Integer> checked = List.copyOf(partitionChoice.getCheckModel().getCheckedItems());
+            if (!syncingChecks && !checked.equals(viewModel.chosenPartitions())) {
+                viewModel.chosenPartitions().setAll(checked);
+            }
+        });
+        viewModel.chosenPartitions().addListener((ListChangeListener<Integer>) c -> checkChosen());
+        partitionChoice.titleProperty().bind(Bindings.createStringBinding(() -> viewModel.chosenPartitions()
+                .isEmpty() ? "All partitions" : (viewModel.chosenPartitions().size() == 1 ? "Partition " : "Partitions ")
+                + viewModel.chosenPartitions().stream().sorted().map(String::valueOf)
+                .collect(Collectors.joining(", ")), viewModel.chosenPartitions()));
+    }
+
+    private void checkChosen() {
+        if (List.copyOf(partitionChoice.getCheckModel().getCheckedItems()).equals(viewModel.chosenPartitions())) {
+            return;
+        }
+        syncingChecks = true;
+        partitionChoice.getCheckModel().clearChecks();
+        viewModel.chosenPartitions().forEach(p -> partitionChoice.getCheckModel().check(p));
+        syncingChecks = false;
     }
 
     /** Focuses the filter box (Ctrl+F from the main window). */
@@ -149,5 +197,12 @@ public final class TopicBrowserController {
     @FXML
     private void stop() {
         viewModel.stop();
+    }
+
+    @FXML
+    private void jumpToNewest() {
+        viewModel.followNewestProperty().set(true);
+        records.scrollToNewest();
+        recordTable.requestFocus();
     }
 }

@@ -24,6 +24,7 @@ class TopicBrowserViewModelTest {
         RecordBuffer buffer;
         Consumer<Problem> onEnd;
         StartPosition start;
+        List<Integer> partitionsAsked;
         boolean follow;
         double limit = -1;
         double rate = 42;
@@ -58,6 +59,7 @@ class TopicBrowserViewModelTest {
         public Tail open(String topic, List<Integer> partitions, StartPosition s, boolean f, double rateLimit,
                 RecordBuffer b, Consumer<Problem> end) {
             calls.add("open " + topic);
+            partitionsAsked = partitions;
             start = s;
             follow = f;
             limit = rateLimit;
@@ -95,7 +97,7 @@ class TopicBrowserViewModelTest {
     private final FakeReading source = new FakeReading();
     private final TopicBrowserViewModel vm = new TopicBrowserViewModel(source,
             new BackgroundWork(Runnable::run, Runnable::run), TopicBrowserViewModel.Options.defaults("europe")
-            .withMaxRows(5));
+            .withMaxRows(5).withFilterDelay(java.time.Duration.ZERO));
 
     private static RawRecord rec(int p, long o, String key, String value, String header) {
         return new RawRecord(p, o, 1_700_000_000_000L + o, "CreateTime",
@@ -240,10 +242,10 @@ class TopicBrowserViewModelTest {
     }
 
     @Test
-    void theTableIsBoundedByBytesKeepsPreviewsAndReadsACutRecordAgain() {
+    void theTableIsBoundedByBytesCutsValuesBeyondKeepBytesAndReadsACutRecordAgain() {
         TopicBrowserViewModel budgeted = new TopicBrowserViewModel(source,
                 new BackgroundWork(Runnable::run, Runnable::run), TopicBrowserViewModel.Options.defaults("europe")
-                .withByteBudget(100 * 1024));
+                .withByteBudget(100 * 1024).withKeepBytes(4096));
         budgeted.selectedTopicProperty().set("orders");
         budgeted.seekModeProperty().set(SeekMode.BEGINNING);
         budgeted.seek();
@@ -256,7 +258,7 @@ class TopicBrowserViewModelTest {
             source.buffer.addAll(mb);
             budgeted.drain();
         }
-        // 100 records of 1 MiB were read; rows keep 4 KiB previews, the oldest going when 100 KiB are held.
+        // 100 records of 1 MiB were read; rows keep 4 KiB of each, the oldest going when 100 KiB are held.
         assertThat(budgeted.bytesHeld()).isLessThanOrEqualTo(100 * 1024);
         int kept = budgeted.records().size();
         assertThat(kept).isEqualTo(100 * 1024 / (4096 + RecordRow.OVERHEAD_BYTES));
