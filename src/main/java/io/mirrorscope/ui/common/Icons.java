@@ -72,6 +72,20 @@ public enum Icons {
         return ikon;
     }
 
+    /** The icon of a view's tab: the same as its navigation entry. */
+    public static Icons of(ViewTarget target) {
+        return switch (target) {
+            case ViewTarget.Inventory i -> INVENTORY;
+            case ViewTarget.Topology t -> TOPOLOGY;
+            case ViewTarget.Cluster c -> CLUSTER;
+            case ViewTarget.Mirror m -> MIRROR;
+            case ViewTarget.Tracing t -> TRACING;
+            case ViewTarget.Compare c -> COMPARE;
+            // targets added later (health...) get a neutral icon until they name their own here
+            default -> SECTION;
+        };
+    }
+
     /** The icon of a health state, coloured by the palette's success/warning/danger/muted through CSS. */
     public static FontIcon health(Health health) {
         Icons icon = switch (health) {

@@ -132,6 +132,8 @@ public final class ConnectDialogController {
         allowedColumn.setCellFactory(c -> new AllowedCell());
         column(impactColumn, r -> r.allowed() ? "" : r.need().withoutIt());
 
+        io.mirrorscope.ui.controls.TableColumns.install(contextsTable);
+        io.mirrorscope.ui.controls.TableColumns.install(permissionsTable);
         connectButton.disableProperty().bind(viewModel.canConnectProperty().not());
         viewModel.load();
     }

@@ -6,6 +6,7 @@ import io.mirrorscope.ui.common.CodeView;
 import io.mirrorscope.ui.common.Icons;
 import io.mirrorscope.ui.common.SearchField;
 import io.mirrorscope.ui.common.SummaryHeader;
+import io.mirrorscope.ui.controls.TableColumns;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -13,9 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -91,19 +90,21 @@ public final class InventoryController {
         notes.textProperty().bind(viewModel.notesProperty());
         notes.visibleProperty().bind(viewModel.notesProperty().isNotEmpty());
         notes.managedProperty().bind(notes.visibleProperty());
+        tabs.setAccessibleText("Inventory panels: clusters, mirrors, topics, users, tracing, node pools");
         for (Panel p : Panel.values()) {
             tabs.getTabs().add(tab(p));
         }
-        SortedList<Condition> sortedConditions = new SortedList<>(viewModel.conditions());
-        sortedConditions.comparatorProperty().bind(conditions.comparatorProperty());
-        conditions.setItems(sortedConditions);
-        conditions.getColumns().setAll(List.of(conditionColumn("Type", Condition::type, 90),
-                conditionColumn("Status", Condition::status, 60), conditionColumn("Reason", Condition::reason, 120),
-                conditionColumn("Message", Condition::message, 260),
-                conditionColumn("Since", Condition::lastTransitionTime, 170)));
+        TableColumns.sortable(conditions, viewModel.conditions());
+        // the message last: the short columns stay in view
+        conditions.getColumns().setAll(List.of(conditionColumn("Type", Condition::type),
+                conditionColumn("Status", Condition::status), conditionColumn("Reason", Condition::reason),
+                conditionColumn("Since", Condition::lastTransitionTime),
+                conditionColumn("Message", Condition::message)));
+        TableColumns.install(conditions);
         conditions.setPlaceholder(placeholder("No conditions"));
         conditions.setAccessibleText("Conditions of the selected resource");
-        conditions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the details pane is narrow: conditions keep their content widths and scroll sideways rather than cut
+        conditions.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         ListChangeListener<Map.Entry<String, String>> factsChanged = c -> showFacts();
         viewModel.facts().addListener(factsChanged);
         subscriptions = subscriptions.and(() -> viewModel.facts().removeListener(factsChanged));
@@ -134,12 +135,11 @@ public final class InventoryController {
         TableView<InventoryRow> table = new TableView<>();
         // Sorting by any column, kept while live snapshots replace the rows: a SortedList over the filtered list,
         // its comparator bound to the table's (the table sorts the SortedList, never the view model's list).
-        SortedList<InventoryRow> sorted = new SortedList<>(viewModel.rows(panel));
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        TableColumns.sortable(table, viewModel.rows(panel));
         table.setId("table-" + panel.name().toLowerCase(Locale.ROOT));
         table.setAccessibleText(panel.title() + " table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns keep the width of their content (TableColumns sizes them); a table wider than the pane scrolls
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<InventoryRow, InventoryRow> status = new TableColumn<>("");
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         status.setCellFactory(c -> new HealthCell());
@@ -149,37 +149,31 @@ public final class InventoryController {
         status.setGraphic(Icons.HEALTH_UNKNOWN.node());
         status.getGraphic().setAccessibleText("Health");
         table.getColumns().add(status);
-        table.getColumns().add(column("Name", r -> r.meta().name(), 200));
-        table.getColumns().add(column("Namespace", r -> r.meta().namespace(), 120));
-        TableColumn<InventoryRow, InventoryRow> age = new TableColumn<>("Age");
-        age.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        age.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(InventoryRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : viewModel.age(row));
-            }
-        });
-        age.getStyleClass().add(io.mirrorscope.ui.common.Styles.NUMERIC);
+        table.getColumns().add(column("Name", r -> r.meta().name()));
+        table.getColumns().add(column("Namespace", r -> r.meta().namespace()));
+        TableColumn<InventoryRow, InventoryRow> age = TableColumns.formatted(new TableColumn<>("Age"), r -> r,
+                viewModel::age);
+        age.getStyleClass().add(TableColumns.NUMERIC);
         // newest first when sorted ascending by age, like kubectl's AGE
         age.setComparator(Comparator.comparing((InventoryRow r) -> r.meta().createdAt(),
                 Comparator.nullsLast(Comparator.<Instant>reverseOrder())));
-        age.setPrefWidth(60);
         table.getColumns().add(age);
         for (int i = 0; i < panel.columns().size(); i++) {
             int index = i;
             String title = panel.columns().get(i);
-            double width = switch (title) {
-                case "Links", "URL", "Naming", "Query service" -> 220;
-                case "Kind", "API", "Brokers", "Partitions", "Replicas" -> 80;
-                default -> 120;
-            };
-            TableColumn<InventoryRow, String> col = column(title, r -> r.columns().get(index), width);
+            TableColumn<InventoryRow, String> col = column(title, r -> r.columns().get(index));
             if (NUMERIC.contains(title)) {
-                col.getStyleClass().add(io.mirrorscope.ui.common.Styles.NUMERIC);
+                col.getStyleClass().add(TableColumns.NUMERIC);
             }
             table.getColumns().add(col);
         }
+        TableColumns.install(table);
+        // an empty panel (no node pools) is never sized to rows: its headers at least must read in full
+        table.skinProperty().subscribe(skin -> {
+            if (skin != null && table.getItems().isEmpty()) {
+                TableColumns.fit(table, TableColumns.SAMPLE_ROWS, TableColumns.MAX_WIDTH);
+            }
+        });
         subscriptions = subscriptions.and(viewModel.filterProperty().subscribe(f -> table.setPlaceholder(
                 placeholder(f == null || f.isEmpty()
                         ? "No " + panel.title().toLowerCase(Locale.ROOT) + " in the namespaces read"
@@ -263,30 +257,15 @@ public final class InventoryController {
         }
     }
 
-    private static TableColumn<InventoryRow, String> column(String title, Function<InventoryRow, String> value,
-                                                           double width) {
-        TableColumn<InventoryRow, String> col = new TableColumn<>(title);
-        col.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        col.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                // anything cut by the column's width can still be read in full
-                setTooltip(empty || text == null || text.length() < 18 ? null : new Tooltip(text));
-            }
-        });
+    /** A text column sized by TableColumns, compared by {@link #compareValues} (numbers as numbers). */
+    private static TableColumn<InventoryRow, String> column(String title, Function<InventoryRow, String> value) {
+        TableColumn<InventoryRow, String> col = TableColumns.text(new TableColumn<>(title), value);
         col.setComparator(InventoryController::compareValues);
-        col.setPrefWidth(width);
         return col;
     }
 
-    private static TableColumn<Condition, String> conditionColumn(String title, Function<Condition, String> value,
-                                                                 double width) {
-        TableColumn<Condition, String> col = new TableColumn<>(title);
-        col.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        col.setPrefWidth(width);
-        return col;
+    private static TableColumn<Condition, String> conditionColumn(String title, Function<Condition, String> value) {
+        return TableColumns.text(new TableColumn<>(title), value);
     }
 
     private void showYaml(String text) {
