@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -52,6 +53,10 @@ public final class SummaryHeader extends HBox {
         detail.getStyleClass().addAll(Styles.MUTED, "summary-detail");
         detail.setTextOverrun(OverrunStyle.ELLIPSIS);
         detail.setMinWidth(0);
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(detail.textProperty());
+        // the detail may be cut on a narrow window: its full text on hover
+        detail.textTruncatedProperty().subscribe(cut -> detail.setTooltip(cut ? full : null));
         actions.setAlignment(Pos.CENTER_RIGHT);
         actions.setMinWidth(USE_PREF_SIZE);
         Region spacer = new Region();

@@ -197,7 +197,8 @@ public final class InventoryViewModel {
         summary.set(inv.size() + " resources in " + (inv.namespaces().isEmpty() ? "all namespaces"
                 : String.join(", ", inv.namespaces()))
                 + (failing > 0 ? " · " + failing + " mirror" + (failing > 1 ? "s" : "") + " failing" : "")
-                + (inv.problems().isEmpty() ? "" : " · " + inv.problems().size() + " problems")
+                + (inv.problems().isEmpty() ? "" : " · " + inv.problems().size()
+                        + (inv.problems().size() == 1 ? " problem" : " problems"))
                 + (watchesDown > 0 ? " · reconnecting watches" : ""));
         for (Panel p : Panel.values()) {
             InventoryRow sel = selections.get(p);

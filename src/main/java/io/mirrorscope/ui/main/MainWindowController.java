@@ -121,6 +121,8 @@ public final class MainWindowController {
         org.controlsfx.control.textfield.CustomTextField navigationSearch =
                 SearchField.create("Find a cluster, mirror or back-end");
         navigationSearch.setId("navigationSearch");
+        // the navigation keeps its width when the window grows: the views get the new room
+        javafx.scene.control.SplitPane.setResizableWithParent(navigationPane, false);
         VBox.setMargin(navigationSearch, new javafx.geometry.Insets(0, 8, 4, 8));
         navigationPane.getChildren().add(1, navigationSearch);
         NavigationTree tree = new NavigationTree(navigation, actions::open);
