@@ -81,6 +81,9 @@ class GalleryFxTest {
 
     @AfterEach
     void tearDown() throws BackingStoreException {
+        // the user agent stylesheet is JVM-wide: later test classes start from the light palette
+        WaitForAsyncUtils.asyncFx(() -> io.mirrorscope.ui.common.Appearance.apply(false));
+        WaitForAsyncUtils.waitForFxEvents();
         services.close();
         node.removeNode();
     }

@@ -48,8 +48,11 @@ public enum Shortcuts {
         return keys;
     }
 
-    /** The keys as menus show them ("Ctrl+K" on Linux and Windows, the command glyph on macOS). */
+    /**
+     * The keys as menus show them ("Ctrl+K" on Linux and Windows, the command glyph on macOS); JavaFX writes Enter
+     * as a return-arrow glyph, spelled out here like the other key names.
+     */
     public String display() {
-        return keys.getDisplayText();
+        return keys.getDisplayText().replace("\u21b5", "Enter");
     }
 }

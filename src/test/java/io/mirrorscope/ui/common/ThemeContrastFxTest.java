@@ -97,6 +97,7 @@ class ThemeContrastFxTest {
                 }
             });
         }
+        robot.interact(() -> Appearance.apply(false)); // JVM-wide: leave the light palette to later test classes
         System.out.println(String.join("\n", measured));
         assertThat(measured).hasSize(2 * (PAIRS.size() + 1));
         assertThat(failures).as("text colours below WCAG AA (4.5:1)").isEmpty();
@@ -117,8 +118,8 @@ class ThemeContrastFxTest {
     /** {@code top} composed over an opaque {@code bottom} (alpha blending). */
     static Color over(Color top, Color bottom) {
         double a = top.getOpacity();
-        return Color.color(top.getRed() * a + bottom.getRed() * (1 - a), top.getGreen() * a + bottom.getGreen() * (1 - a),
-                top.getBlue() * a + bottom.getBlue() * (1 - a));
+        return Color.color(top.getRed() * a + bottom.getRed() * (1 - a),
+                top.getGreen() * a + bottom.getGreen() * (1 - a), top.getBlue() * a + bottom.getBlue() * (1 - a));
     }
 
     /** WCAG 2.x contrast ratio of two opaque colours. */
