@@ -13,6 +13,7 @@ import io.mirrorscope.ui.connect.ConnectDialogController;
 import io.mirrorscope.ui.connect.ConnectDialogViewModel;
 import io.mirrorscope.ui.common.Theme;
 import io.mirrorscope.ui.main.AboutDialog;
+import io.mirrorscope.ui.main.ShortcutsDialog;
 import io.mirrorscope.ui.main.MainWindowController;
 import io.mirrorscope.ui.main.MainWindowViewModel;
 import io.mirrorscope.ui.main.NavNode;
@@ -251,6 +252,11 @@ public final class AppServices implements AutoCloseable {
         @Override
         public void about() {
             AboutDialog.show(stage);
+        }
+
+        @Override
+        public void shortcuts() {
+            ShortcutsDialog.show(stage);
         }
 
         @Override

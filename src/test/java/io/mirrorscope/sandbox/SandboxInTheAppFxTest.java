@@ -114,7 +114,6 @@ class SandboxInTheAppFxTest {
 
     @Test
     void windowConnectsAndTheSandboxMenuReachesTheMirror(FxRobot robot) throws Exception {
-        // Labels carry a health mark ("  ⚠") while a resource is not ready: compare names only.
         // Kinds arrive one informer at a time: wait for the whole seed.
         await().atMost(Duration.ofSeconds(30)).until(() -> NavigationLabels.of(robot).containsAll(
                 List.of("europe-cluster", "us-cluster", "my-mirror-maker2", "my-jaeger")));

@@ -7,7 +7,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import org.testfx.api.FxRobot;
 
-/** The labels of the main window's navigation tree, depth first, without their health marks ("  ⚠"). */
+/** The labels of the main window's navigation tree, depth first, (health is an icon, not part of the label). */
 public final class NavigationLabels {
 
     private NavigationLabels() {
@@ -23,7 +23,7 @@ public final class NavigationLabels {
 
     private static void collect(TreeItem<NavNode> item, List<String> labels) {
         if (item != null) {
-            labels.add(item.getValue().label().replaceFirst("  [⚠✘?]$", ""));
+            labels.add(item.getValue().label());
             item.getChildren().forEach(child -> collect(child, labels));
         }
     }

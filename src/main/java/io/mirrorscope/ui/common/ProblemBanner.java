@@ -23,7 +23,7 @@ public final class ProblemBanner extends HBox {
     private final Label code = new Label();
     private final Button copy = new Button("Copy details");
     private final Button retry = new Button("Retry");
-    private final Button dismiss = new Button("✕");
+    private final Button dismiss = new Button(null, Icons.CLOSE.node());
     private Consumer<String> clipboard = ProblemBanner::toSystemClipboard;
     private ProblemSlot slot = new ProblemSlot();
     private javafx.util.Subscription following = javafx.util.Subscription.EMPTY;
@@ -58,7 +58,14 @@ public final class ProblemBanner extends HBox {
             }
         });
         dismiss.setOnAction(e -> slot.clear());
-        getChildren().addAll(new Label("⚠"), words, copy, retry, dismiss);
+        copy.setGraphic(Icons.COPY.node());
+        retry.setGraphic(Icons.RETRY.node());
+        dismiss.setAccessibleText("Dismiss the problem");
+        copy.setAccessibleText("Copy the problem's details");
+        retry.setAccessibleText("Retry");
+        javafx.scene.Node mark = Icons.PROBLEM.node();
+        mark.getStyleClass().add("problem-icon");
+        getChildren().addAll(mark, words, copy, retry, dismiss);
         show(null);
     }
 
@@ -92,6 +99,7 @@ public final class ProblemBanner extends HBox {
         setVisible(report != null);
         setManaged(report != null);
         text.setText(report == null ? "" : report.text());
+        setAccessibleText(report == null ? null : "Problem: " + report.text());
         code.setText(report == null ? "" : "Error code " + report.code());
         retry.setVisible(report != null && report.retryable());
         retry.setManaged(retry.isVisible());

@@ -1,12 +1,16 @@
 package io.mirrorscope.ui.connect;
 
+import io.mirrorscope.core.inventory.Health;
 import io.mirrorscope.kube.KubeContext;
 import io.mirrorscope.kube.PermissionCheck;
+import io.mirrorscope.ui.common.Icons;
+import io.mirrorscope.ui.common.SummaryHeader;
 import io.mirrorscope.ui.connect.ConnectDialogViewModel.CheckState;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -14,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -25,6 +30,7 @@ import javafx.stage.Window;
 public final class ConnectDialogController {
 
     @FXML private BorderPane root;
+    @FXML private io.mirrorscope.ui.common.SummaryHeader header;
     @FXML private Label kubeconfigLabel;
     @FXML private Label loadProblemLabel;
     @FXML private io.mirrorscope.ui.common.ProblemBanner problemBanner;
@@ -59,7 +65,27 @@ public final class ConnectDialogController {
         loadProblemLabel.textProperty().bind(viewModel.loadProblemProperty());
         problemBanner.bind(viewModel.problems());
 
-        contextsTable.setItems(viewModel.contexts());
+        header.setIcon(Icons.CONNECT);
+        header.bindDetail(Bindings.concat("kubeconfig: ", viewModel.kubeconfigTextProperty()));
+        kubeconfigLabel.setVisible(false);
+        kubeconfigLabel.setManaged(false);
+        viewModel.checkStateProperty().subscribe(state -> header.setState(switch (state) {
+            case RUNNING -> "checking";
+            case FAILED -> "check failed";
+            case PARTIAL -> "some reads denied";
+            case OK -> "all reads allowed";
+            default -> "";
+        }, switch (state) {
+            case FAILED -> SummaryHeader.FAILED;
+            case PARTIAL -> SummaryHeader.STALE;
+            case OK -> SummaryHeader.LIVE;
+            default -> "";
+        }));
+        checkButton.setGraphic(Icons.REFRESH.node());
+        connectButton.setGraphic(Icons.CONNECT.node());
+        SortedList<KubeContext> contexts = new SortedList<>(viewModel.contexts());
+        contexts.comparatorProperty().bind(contextsTable.comparatorProperty());
+        contextsTable.setItems(contexts);
         column(nameColumn, KubeContext::name);
         column(serverColumn, KubeContext::server);
         column(userColumn, KubeContext::user);
@@ -98,11 +124,16 @@ public final class ConnectDialogController {
             }
         });
 
-        permissionsTable.setItems(viewModel.permissions());
+        SortedList<PermissionCheck.Result> permissions = new SortedList<>(viewModel.permissions());
+        permissions.comparatorProperty().bind(permissionsTable.comparatorProperty());
+        permissionsTable.setItems(permissions);
         column(readColumn, r -> r.need().describe());
-        column(allowedColumn, r -> r.allowed() ? "✔ yes" : "✘ no");
+        column(allowedColumn, r -> r.allowed() ? "yes" : "no");
+        allowedColumn.setCellFactory(c -> new AllowedCell());
         column(impactColumn, r -> r.allowed() ? "" : r.need().withoutIt());
 
+        io.mirrorscope.ui.controls.TableColumns.install(contextsTable);
+        io.mirrorscope.ui.controls.TableColumns.install(permissionsTable);
         connectButton.disableProperty().bind(viewModel.canConnectProperty().not());
         viewModel.load();
     }
@@ -158,6 +189,23 @@ public final class ConnectDialogController {
 
     private static <T> void column(TableColumn<T, String> column, Function<T, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+
+    /** "yes" with a check in the success colour, "no" with a cross in the danger colour. */
+    private static final class AllowedCell extends TableCell<PermissionCheck.Result, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            if (empty || text == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            boolean yes = "yes".equals(text);
+            setText(text);
+            setGraphic(Icons.health(yes ? Health.READY : Health.FAILED));
+            setAccessibleText(yes ? "allowed" : "not allowed");
+        }
     }
 
     private static void showWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue show) {

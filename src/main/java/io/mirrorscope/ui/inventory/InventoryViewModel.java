@@ -51,6 +51,9 @@ public final class InventoryViewModel {
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper(this, "notes", "");
     private final ObservableList<Condition> conditions = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "No inventory yet");
+    private final ReadOnlyStringWrapper freshness = new ReadOnlyStringWrapper(this, "freshness", "");
+    /** The selected resource's facts as label/value pairs, for the details pane's aligned grid. */
+    private final ObservableList<Map.Entry<String, String>> facts = FXCollections.observableArrayList();
     private final javafx.beans.property.ReadOnlyBooleanWrapper reconnecting =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "reconnecting", false);
 
@@ -119,6 +122,16 @@ public final class InventoryViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** "updated 10:41:02": when the last snapshot arrived (local time), empty before the first. */
+    public ReadOnlyStringProperty freshnessProperty() {
+        return freshness.getReadOnlyProperty();
+    }
+
+    /** The selected resource's facts (kind, name, namespace, API, created, age, the panel's columns). */
+    public ObservableList<Map.Entry<String, String>> facts() {
+        return facts;
+    }
+
     /** True while any watch is down and being re-established (for the status bar). */
     public javafx.beans.property.ReadOnlyBooleanProperty reconnectingProperty() {
         return reconnecting.getReadOnlyProperty();
@@ -180,10 +193,13 @@ public final class InventoryViewModel {
         long watchesDown = inv.kinds().values().stream()
                 .filter(k -> k.state() == KindStatus.State.RECONNECTING).count();
         reconnecting.set(watchesDown > 0);
+        freshness.set("updated " + java.time.LocalTime.ofInstant(clock.instant(), java.time.ZoneId.systemDefault())
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         summary.set(inv.size() + " resources in " + (inv.namespaces().isEmpty() ? "all namespaces"
                 : String.join(", ", inv.namespaces()))
                 + (failing > 0 ? " · " + failing + " mirror" + (failing > 1 ? "s" : "") + " failing" : "")
-                + (inv.problems().isEmpty() ? "" : " · " + inv.problems().size() + " problems")
+                + (inv.problems().isEmpty() ? "" : " · " + inv.problems().size()
+                        + (inv.problems().size() == 1 ? " problem" : " problems"))
                 + (watchesDown > 0 ? " · reconnecting watches" : ""));
         for (Panel p : Panel.values()) {
             InventoryRow sel = selections.get(p);
@@ -261,8 +277,21 @@ public final class InventoryViewModel {
             yaml.set("");
             notes.set("");
             conditions.clear();
+            facts.clear();
             return;
         }
+        List<Map.Entry<String, String>> next = new ArrayList<>(List.of(
+                Map.entry("Kind", row.meta().kind()),
+                Map.entry("Name", row.meta().name()),
+                Map.entry("Namespace", row.meta().namespace().isEmpty() ? "-" : row.meta().namespace()),
+                Map.entry("API version", row.meta().apiVersion()),
+                Map.entry("Created", row.meta().createdAt() == null ? "-" : row.meta().createdAt().toString()),
+                Map.entry("Age", age(row)),
+                Map.entry("Health", row.health().name().toLowerCase(Locale.ROOT))));
+        for (int i = 0; i < row.panel().columns().size() && i < row.columns().size(); i++) {
+            next.add(Map.entry(row.panel().columns().get(i), row.columns().get(i)));
+        }
+        facts.setAll(next);
         detailsTitle.set(row.meta().kind() + " " + row.meta().key() + " · " + row.meta().apiVersion());
         String text = row.meta().yaml().get();
         // fabric8 starts its YAML with a document marker; the pane shows one resource.

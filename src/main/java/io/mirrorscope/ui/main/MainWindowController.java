@@ -1,6 +1,10 @@
 package io.mirrorscope.ui.main;
 
+import io.mirrorscope.ui.common.Appearance;
+import io.mirrorscope.ui.common.Icons;
 import io.mirrorscope.ui.common.ProblemBanner;
+import io.mirrorscope.ui.common.SearchField;
+import io.mirrorscope.ui.common.Shortcuts;
 import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.common.Theme;
 import io.mirrorscope.ui.common.WorkView;
@@ -12,6 +16,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TabPane;
@@ -42,6 +47,10 @@ public final class MainWindowController {
         default void compareTopics() {
         }
 
+        /** Help ▸ Keyboard shortcuts. */
+        default void shortcuts() {
+        }
+
         void quit();
     }
 
@@ -61,6 +70,19 @@ public final class MainWindowController {
     @FXML private Label readOnlyBadge;
     @FXML private Menu sandboxMenu;
     @FXML private ProblemBanner problemBanner;
+    @FXML private VBox navigationPane;
+    @FXML private MenuItem connectItem;
+    @FXML private MenuItem refreshItem;
+    @FXML private MenuItem closeTabItem;
+    @FXML private MenuItem quitItem;
+    @FXML private MenuItem findItem;
+    @FXML private MenuItem focusNavigationItem;
+    @FXML private MenuItem nextTabItem;
+    @FXML private MenuItem previousTabItem;
+    @FXML private MenuItem shortcutsItem;
+    @FXML private MenuItem aboutItem;
+    @FXML private MenuItem compareTopicsItem;
+    @FXML private Menu themeMenu;
     @FXML private ToggleGroup themeGroup;
     @FXML private RadioMenuItem themeSystem;
     @FXML private RadioMenuItem themeLight;
@@ -105,7 +127,18 @@ public final class MainWindowController {
         emptyConnect.visibleProperty().bind(viewModel.connectionProperty()
                 .map(s -> s == ConnectionState.DISCONNECTED || s == ConnectionState.FAILED));
 
-        new NavigationTree(navigation, actions::open, actions::compare).follow(viewModel.navigationProperty());
+        org.controlsfx.control.textfield.CustomTextField navigationSearch =
+                SearchField.create("Find a cluster, mirror or back-end");
+        navigationSearch.setId("navigationSearch");
+        // the navigation keeps its width when the window grows: the views get the new room
+        javafx.scene.control.SplitPane.setResizableWithParent(navigationPane, false);
+        VBox.setMargin(navigationSearch, new javafx.geometry.Insets(0, 8, 4, 8));
+        navigationPane.getChildren().add(1, navigationSearch);
+        NavigationTree tree = new NavigationTree(navigation, actions::open, actions::compare);
+        tree.filter(navigationSearch.textProperty());
+        tree.follow(viewModel.navigationProperty());
+        accelerators();
+        accessibleTexts();
         // Ctrl+Tab must work even where a text field or table takes it for focus traversal: filter, not accelerator.
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.TAB && e.isShortcutDown()) {
@@ -129,7 +162,46 @@ public final class MainWindowController {
         viewModel.themeProperty().subscribe(theme -> themeGroup.selectToggle(items.get(theme)));
         viewModel.systemPrefersDarkProperty().bind(Platform.getPreferences().colorSchemeProperty()
                 .map(scheme -> scheme == ColorScheme.DARK));
-        viewModel.darkProperty().subscribe(dark -> root.pseudoClassStateChanged(Styles.DARK, dark));
+        viewModel.darkProperty().subscribe(dark -> {
+            Appearance.apply(dark);
+            root.pseudoClassStateChanged(Styles.DARK, dark);
+        });
+    }
+
+    /** Accelerators and icons of the menus, from the one registry the help lists too. */
+    private void accelerators() {
+        menu(connectItem, Shortcuts.CONNECT, Icons.CONNECT);
+        menu(refreshItem, Shortcuts.REFRESH, Icons.REFRESH);
+        menu(closeTabItem, Shortcuts.CLOSE_TAB, Icons.CLOSE);
+        menu(quitItem, Shortcuts.QUIT, Icons.QUIT);
+        menu(findItem, Shortcuts.FIND, Icons.SEARCH);
+        menu(focusNavigationItem, Shortcuts.FOCUS_NAVIGATION, Icons.SECTION);
+        // Ctrl+Tab is handled by the event filter above (text fields and tables take it otherwise); the accelerator
+        // shows it in the menu the same way as the others, and the filter consumes the key before it fires.
+        menu(nextTabItem, Shortcuts.NEXT_TAB, null);
+        menu(previousTabItem, Shortcuts.PREVIOUS_TAB, null);
+        menu(shortcutsItem, Shortcuts.SHORTCUTS, Icons.KEYBOARD);
+        aboutItem.setGraphic(Icons.ABOUT.node());
+        compareTopicsItem.setGraphic(Icons.COMPARE.node());
+        themeMenu.setGraphic(Icons.THEME.node());
+    }
+
+    private static void menu(MenuItem item, Shortcuts shortcut, Icons icon) {
+        item.setAccelerator(shortcut.keys());
+        if (icon != null) {
+            item.setGraphic(icon.node());
+        }
+    }
+
+    private void accessibleTexts() {
+        tabs.setAccessibleText("Open views");
+        emptyConnect.setGraphic(Icons.CONNECT.node());
+        readOnlyBadge.setGraphic(Icons.READ_ONLY.node());
+        readOnlyBadge.setAccessibleText("Read-only: MirrorScope never writes to Kubernetes or Kafka");
+        insecureBadge.setGraphic(Icons.INSECURE.node());
+        insecureBadge.setAccessibleText("The API server's TLS certificate is not verified for this context");
+        workProgress.setAccessibleText("Background work in progress");
+        connectionLabel.accessibleTextProperty().bind(connectionLabel.textProperty().map(t -> "Connection: " + t));
     }
 
     /** Shows {@code view} in a tab; a view of the same target already open is selected instead. */
@@ -201,6 +273,19 @@ public final class MainWindowController {
     @FXML
     private void previousTab() {
         workArea.cycle(-1);
+    }
+
+    @FXML
+    private void focusNavigation() {
+        navigation.requestFocus();
+        if (navigation.getSelectionModel().isEmpty()) {
+            navigation.getSelectionModel().select(0);
+        }
+    }
+
+    @FXML
+    private void shortcuts() {
+        actions.shortcuts();
     }
 
     @FXML

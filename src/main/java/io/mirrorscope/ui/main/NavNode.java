@@ -1,5 +1,6 @@
 package io.mirrorscope.ui.main;
 
+import io.mirrorscope.core.inventory.Health;
 import io.mirrorscope.ui.common.ViewTarget;
 import java.util.List;
 
@@ -12,14 +13,21 @@ import java.util.List;
  * @param key      a stable identity ("context/ns/kind/name") so the tree keeps expansion and selection
  * @param children the entries below it
  * @param target   what opening the entry shows; null for entries that open nothing
+ * @param health   of the resource the entry stands for (an icon, never a mark in the label); UNKNOWN elsewhere
  */
-public record NavNode(Kind kind, String label, String key, List<NavNode> children, ViewTarget target) {
+public record NavNode(Kind kind, String label, String key, List<NavNode> children, ViewTarget target,
+                      Health health) {
 
     /** Kinds of navigation entries. */
     public enum Kind { CONTEXT, NAMESPACE, SECTION, VIEW, CLUSTER, MIRROR, TRACING, PLACEHOLDER }
 
     public NavNode {
         children = List.copyOf(children);
+    }
+
+    /** An entry without a health of its own. */
+    public NavNode(Kind kind, String label, String key, List<NavNode> children, ViewTarget target) {
+        this(kind, label, key, children, target, Health.UNKNOWN);
     }
 
     /** An entry that opens nothing (context, namespace, section, placeholder). */

@@ -64,14 +64,8 @@ public final class NavigationSections {
     private static NavNode entry(NavNode.Kind kind, ResourceMeta meta, Health health, boolean withNamespace,
                                  BiFunction<String, String, ViewTarget> target) {
         String label = withNamespace ? meta.namespace() + "/" + meta.name() : meta.name();
-        String mark = switch (health) {
-            case READY -> "";
-            case DEGRADED -> "  ⚠";
-            case FAILED -> "  ✘";
-            default -> "  ?";
-        };
-        return NavNode.leaf(kind, label + mark, key(kind, meta.namespace(), meta.name()),
-                target.apply(meta.namespace(), meta.name()));
+        return new NavNode(kind, label, key(kind, meta.namespace(), meta.name()), List.of(),
+                target.apply(meta.namespace(), meta.name()), health);
     }
 
     /** A mirror whose data can be read (not MirrorMaker 1) gets a "Health" entry below it: its health view. */

@@ -9,8 +9,9 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 
 /**
- * The navigation tree: mirrors the view model's {@link NavNode} tree and opens an entry on double-click or Enter;
- * a mirror entry's context menu offers "Compare records…".
+ * The navigation tree: mirrors the view model's {@link NavNode} tree and opens an entry on a single click or Enter
+ * (arrow keys only move the selection, so walking the tree by keyboard opens nothing by accident); a mirror entry's
+ * context menu offers "Compare records…".
  */
 final class NavigationTree {
 
@@ -19,7 +20,7 @@ final class NavigationTree {
     NavigationTree(TreeView<NavNode> navigation, Consumer<NavNode> open, Consumer<NavNode> compare) {
         this.navigation = navigation;
         navigation.setCellFactory(tree -> {
-            NavCell cell = new NavCell();
+            NavCell cell = new NavCell(open);
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Compare records…");
             item.setOnAction(e -> compare.accept(cell.getItem()));
             javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(item);
@@ -27,11 +28,7 @@ final class NavigationTree {
                     && node.kind() == NavNode.Kind.MIRROR && node.target() != null ? menu : null));
             return cell;
         });
-        navigation.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                openSelected(open);
-            }
-        });
+        navigation.setAccessibleText("Navigation: clusters, mirrors and tracing back-ends");
         navigation.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 openSelected(open);
@@ -39,8 +36,37 @@ final class NavigationTree {
         });
     }
 
+    private NavNode shown;
+    private String filter = "";
+
     void follow(ObservableValue<NavNode> tree) {
-        tree.subscribe(this::showTree);
+        tree.subscribe(node -> {
+            shown = node;
+            showTree(filtered(node));
+        });
+    }
+
+    /** Shows only the resources whose label contains the text (case-insensitive); the tree's frame stays. */
+    void filter(ObservableValue<String> text) {
+        text.subscribe(t -> {
+            filter = t == null ? "" : t.strip().toLowerCase(java.util.Locale.ROOT);
+            if (shown != null) {
+                showTree(filtered(shown));
+            }
+        });
+    }
+
+    private NavNode filtered(NavNode node) {
+        if (filter.isEmpty() || node.children().isEmpty()) {
+            return node;
+        }
+        java.util.List<NavNode> kept = node.children().stream()
+                .filter(child -> !child.children().isEmpty() || child.kind() == NavNode.Kind.PLACEHOLDER
+                        || child.label().toLowerCase(java.util.Locale.ROOT).contains(filter))
+                .map(this::filtered)
+                .filter(child -> child.kind() != NavNode.Kind.SECTION || !child.children().isEmpty())
+                .toList();
+        return new NavNode(node.kind(), node.label(), node.key(), kept, node.target(), node.health());
     }
 
     private void openSelected(Consumer<NavNode> open) {

@@ -62,6 +62,7 @@ final class WorkArea {
 
     private void add(WorkView view) {
         Tab tab = new Tab(view.title(), view.node());
+        tab.setGraphic(io.mirrorscope.ui.common.Icons.of(view.target()).node());
         views.put(tab, view);
         tab.setOnClosed(e -> release(tab));
         tabs.getTabs().add(tab);

@@ -13,7 +13,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -47,11 +46,31 @@ class InventoryViewFxTest {
         robot.clickOn("europe-cluster");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(viewModel.selectedProperty().get().meta().name()).isEqualTo("europe-cluster");
-        TextFlow yaml = robot.lookup(".yaml-area").queryAs(TextFlow.class);
-        assertThat(yaml.getChildren()).hasSizeGreaterThan(20);
+        io.mirrorscope.ui.common.CodeView yaml = robot.lookup(".code-view")
+                .queryAs(io.mirrorscope.ui.common.CodeView.class);
+        assertThat(yaml.text()).contains("name: \"europe-cluster\"");
+        // the code view never wraps: long lines scroll sideways
+        assertThat(yaml.area().isWrapText()).isFalse();
+        // the key/value facts sit in an aligned grid, one row per fact
+        javafx.scene.layout.GridPane facts = robot.lookup(".detail-grid").queryAs(javafx.scene.layout.GridPane.class);
+        assertThat(facts.getChildren()).extracting(n -> ((javafx.scene.control.Label) n).getText())
+                .contains("Name", "europe-cluster", "Namespace", "amq-streams");
         Screenshots.save(view.node(), "inventory-seed-clusters");
 
-        robot.clickOn(".text-field").write("us-");
+        // every column sorts (the table sorts a SortedList bound to its comparator): Name descending
+        assertThat(clusters.getColumns()).allMatch(c -> c.isSortable());
+        robot.interact(() -> {
+            javafx.scene.control.TableColumn<?, ?> name = clusters.getColumns().get(1);
+            name.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            @SuppressWarnings("unchecked")
+            javafx.collections.ObservableList<javafx.scene.control.TableColumn<?, ?>> order =
+                    (javafx.collections.ObservableList<javafx.scene.control.TableColumn<?, ?>>) (Object)
+                            clusters.getSortOrder();
+            order.setAll(name);
+        });
+        assertThat(clusters.getItems()).extracting(r -> ((InventoryRow) r).meta().name())
+                .containsExactly("us-cluster", "europe-cluster");
+        robot.clickOn("#filter").write("us-");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(clusters.getItems()).hasSize(1);
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
