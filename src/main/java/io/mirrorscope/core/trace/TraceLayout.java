@@ -149,8 +149,8 @@ public final class TraceLayout {
     }
 
     /**
-     * The minimap's picture: the rows squeezed into {@code height} pixel rows (a row takes its band of pixel rows
-     * when there are fewer rows than pixels) and the whole trace's time into {@code width} columns; cell
+     * The minimap's picture: the rows squeezed into {@code height} pixel rows (with fewer rows than pixels a row
+     * is a line of up to 5 pixels at the top of its band, so rows stay apart) and the whole trace's time into {@code width} columns; cell
      * {@code y * width + x} counts the bars that cover it. O(1) per row (a difference array per pixel row), then one
      * pass over the cells, so a million rows cost a few milliseconds and nothing per frame.
      */
@@ -169,7 +169,8 @@ public final class TraceLayout {
             int x0 = (int) Math.clamp((trace.start(span) - start) * width / duration, 0, width - 1);
             int x1 = (int) Math.clamp((trace.end(span) - start) * width / duration, x0, width - 1);
             int y0 = (int) ((long) r * height / n);
-            int y1 = Math.max(y0, (int) ((long) (r + 1) * height / n) - 1);
+            int band = (int) ((long) (r + 1) * height / n) - y0;
+            int y1 = y0 + Math.max(1, Math.min(band - 1, 5)) - 1;
             for (int y = y0; y <= y1; y++) {
                 diff[y * stride + x0]++;
                 diff[y * stride + x1 + 1]--;

@@ -113,6 +113,13 @@ public final class TraceScatter extends CanvasChart {
 
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
+        if (traces.isEmpty()) {
+            g.setFill(paint("trace-scatter-text"));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("Duration over time of the found traces: click a dot to open it", w / 2, h / 2);
+            return;
+        }
         Scale s = scale(w, h);
         g.setTextBaseline(VPos.CENTER);
         g.setLineWidth(1);
@@ -131,11 +138,6 @@ public final class TraceScatter extends CanvasChart {
             double x = s.x(t);
             g.fillText(CLOCK.format(Instant.ofEpochMilli(t / 1000)), Math.clamp(x, LEFT + 24, w - RIGHT - 24),
                     h - BOTTOM / 2);
-        }
-        if (traces.isEmpty()) {
-            g.setFill(paint("trace-scatter-text"));
-            g.fillText("No traces to plot: search above", w / 2, h / 2);
-            return;
         }
         int maxSpans = traces.stream().mapToInt(TraceSummary::spanCount).max().orElse(1);
         for (TraceSummary t : traces) {

@@ -191,9 +191,9 @@ public final class TraceTimeline extends Region {
 
     /** Moves the time window, keeping its width, so it is centred on {@code micros}. */
     public void centreTime(long micros) {
-        long half = (viewEnd - viewStart) / 2;
-        viewStart = micros - half;
-        viewEnd = micros + ((viewEnd - viewStart) - half);
+        long width = viewEnd - viewStart;
+        viewStart = micros - width / 2;
+        viewEnd = viewStart + width;
         markDirty();
     }
 
@@ -365,7 +365,7 @@ public final class TraceTimeline extends Region {
                 g.fillText(collapsed.get(span) ? "▸" : "▾", indent, y + ROW / 2);
             }
             String label = trace.service(span) + "  " + trace.operation(span);
-            g.fillText(label, indent + 14, y + ROW / 2, NAMES - indent - 20);
+            g.fillText(fit(label, NAMES - indent - 20), indent + 14, y + ROW / 2);
             double x = NAMES + Math.max(-1, bar.x());
             double right = Math.min(w, NAMES + bar.x() + bar.width());
             if (right > NAMES) {
@@ -423,12 +423,13 @@ public final class TraceTimeline extends Region {
             g.fillRect(x0, y + 3, width, LANE - 6);
             g.setStroke(grid);
             g.strokeRect(x0 + 0.5, y + 3.5, width - 1, LANE - 7);
-            String label = band.label() + " " + GoDuration.format(band.endMicros() - band.startMicros());
+            // the label, or just the duration, or nothing: never squeezed (about 6.5 px a character at 12 px)
+            String took = GoDuration.format(band.endMicros() - band.startMicros());
+            String label = band.label() + " " + took;
+            label = label.length() * 6.5 <= width - 8 ? label : took.length() * 6.5 <= width - 8 ? took : "";
             g.setFill(band.emphasis() ? emphasisText : text);
             g.setTextAlign(TextAlignment.CENTER);
-            if (width > 40) {
-                g.fillText(label, x0 + width / 2, y + LANE / 2, width - 6);
-            }
+            g.fillText(label, x0 + width / 2, y + LANE / 2);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setStroke(grid);
@@ -439,18 +440,59 @@ public final class TraceTimeline extends Region {
         g.setStroke(grid);
         g.setLineWidth(1);
         g.strokeLine(0, RULER - 0.5, w, RULER - 0.5);
-        long span = view.viewEnd() - view.viewStart();
-        g.setTextAlign(TextAlignment.LEFT);
-        for (int i = 0; i <= 4; i++) {
-            double x = NAMES + i * (w - NAMES) / 4;
-            g.strokeLine(x - 0.5, RULER - 6, x - 0.5, RULER);
-            long at = view.viewStart() + span * i / 4 - (trace == null ? 0 : trace.startMicros());
+        // ticks at round offsets from the trace's start (1, 2 or 5 × 10^k µs), about one per 110 px
+        long origin = trace == null ? 0 : trace.startMicros();
+        long step = niceStep((view.viewEnd() - view.viewStart()) * 110 / Math.max(1, (long) view.width()));
+        long first = Math.floorDiv(view.viewStart() - origin, step) * step;
+        for (long at = first; at <= view.viewEnd() - origin; at += step) {
+            double x = NAMES + view.x(origin + at);
+            if (x < NAMES) {
+                continue;
+            }
+            g.strokeLine(Math.round(x) - 0.5, RULER - 6, Math.round(x) - 0.5, RULER);
             g.setFill(text);
-            g.setTextAlign(i == 4 ? TextAlignment.RIGHT : TextAlignment.LEFT);
-            g.fillText(GoDuration.format(Math.max(0, at)), i == 4 ? x - 4 : x + 3, RULER / 2);
+            boolean last = x + 60 > w;
+            g.setTextAlign(last ? TextAlignment.RIGHT : TextAlignment.LEFT);
+            g.fillText((at < 0 ? "−" : "") + GoDuration.format(Math.abs(at)), last ? x - 4 : x + 3, RULER / 2);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(rows.length + " rows", 8, RULER / 2);
+    }
+
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    /** The label cut to {@code width} pixels with an ellipsis (a squeezed font is harder to read than a cut). */
+    private String fit(String label, double width) {
+        measure.setFont(Font.font(12));
+        measure.setText(label);
+        if (measure.getLayoutBounds().getWidth() <= width) {
+            return label;
+        }
+        int lo = 0;
+        int hi = label.length();
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            measure.setText(label.substring(0, mid) + "…");
+            if (measure.getLayoutBounds().getWidth() <= width) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return label.substring(0, lo) + "…";
+    }
+
+    /** The smallest 1, 2 or 5 × 10^k not below {@code micros} (at least 1). */
+    static long niceStep(long micros) {
+        long step = 1;
+        while (true) {
+            for (long m : new long[] {1, 2, 5}) {
+                if (m * step >= micros) {
+                    return m * step;
+                }
+            }
+            step *= 10;
+        }
     }
 
     private void pressed(MouseEvent e) {

@@ -31,22 +31,18 @@ final class SpanDetailsTable extends TableView<DetailRow> {
         TableColumn<DetailRow, String> key = new TableColumn<>("Field");
         key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().heading() ? c.getValue().section()
                 : c.getValue().key()));
-        key.setPrefWidth(170);
+        key.setPrefWidth(190);
+        key.setMaxWidth(260);
         key.setSortable(false);
         key.setCellFactory(col -> {
-            javafx.scene.control.TableCell<DetailRow, String> cell = new javafx.scene.control.TableCell<>() {
-                @Override
-                protected void updateItem(String text, boolean empty) {
-                    super.updateItem(text, empty);
-                    setText(empty ? null : text);
-                }
-            };
+            javafx.scene.control.TableCell<DetailRow, String> cell = wrapping(col);
             cell.getStyleClass().add("key-cell");
             return cell;
         });
         TableColumn<DetailRow, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         value.setSortable(false);
+        value.setCellFactory(SpanDetailsTable::wrapping);
         getColumns().setAll(List.of(key, value));
         setRowFactory(table -> {
             TableRow<DetailRow> row = new TableRow<>() {
@@ -76,6 +72,28 @@ final class SpanDetailsTable extends TableView<DetailRow> {
                 e.consume();
             }
         });
+    }
+
+    /** A cell whose text wraps inside the column (warnings, ids, long keys) instead of ending in "…". */
+    private static javafx.scene.control.TableCell<DetailRow, String> wrapping(TableColumn<DetailRow, String> col) {
+        return new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
+                text.getStyleClass().add("text");
+                setPrefHeight(USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+                setTooltip(empty || item == null || item.length() < 40 ? null
+                        : new javafx.scene.control.Tooltip(item));
+            }
+        };
     }
 
     /** The selected lines as text, or every line when none is selected. */

@@ -75,7 +75,7 @@ public final class TracesController {
     @FXML
     private StackPane scatterHolder;
     @FXML
-    private TextField find;
+    private TextField findText;
     @FXML
     private Label findStatus;
     @FXML
@@ -115,9 +115,9 @@ public final class TracesController {
         maxDuration.textProperty().bindBidirectional(viewModel.maxDurationProperty());
         limit.textProperty().bindBidirectional(viewModel.limitProperty());
         summary.textProperty().bind(viewModel.summaryProperty());
-        find.textProperty().bindBidirectional(viewModel.findProperty());
+        findText.textProperty().bindBidirectional(viewModel.findProperty());
         findStatus.textProperty().bind(viewModel.findStatusProperty());
-        find.setOnAction(e -> step(true));
+        findText.setOnAction(e -> step(true));
         viewModel.matchesProperty().addListener((o, a, m) -> timeline.setMatches(m));
         viewModel.revealProperty().addListener((o, a, span) -> {
             if (span.intValue() >= 0 && timeline.trace() != null) {
@@ -179,8 +179,8 @@ public final class TracesController {
     /** Ctrl+F focuses find; F3 / Shift+F3 step through the matches from wherever focus is in the trace pane. */
     private void keys(KeyEvent e) {
         if (KeyCombination.keyCombination("Shortcut+F").match(e)) {
-            find.requestFocus();
-            find.selectAll();
+            findText.requestFocus();
+            findText.selectAll();
             e.consume();
         } else if (e.getCode() == KeyCode.F3) {
             step(!e.isShiftDown());
