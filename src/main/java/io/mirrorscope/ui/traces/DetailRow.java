@@ -21,4 +21,9 @@ public record DetailRow(String section, String key, String value) {
     public String copyText() {
         return heading() ? section : key + "\t" + value;
     }
+
+    /** Lines as copied: one per line, tab between key and value. */
+    static String copyText(java.util.List<DetailRow> rows) {
+        return rows.stream().map(DetailRow::copyText).collect(java.util.stream.Collectors.joining("\n"));
+    }
 }

@@ -1,7 +1,6 @@
 package io.mirrorscope.ui.traces;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ContextMenu;
@@ -99,11 +98,7 @@ final class SpanDetailsTable extends TableView<DetailRow> {
     /** The selected lines as text, or every line when none is selected. */
     String selectedText() {
         List<DetailRow> chosen = getSelectionModel().getSelectedItems();
-        return text(chosen.isEmpty() ? getItems() : chosen);
-    }
-
-    static String text(List<DetailRow> rows) {
-        return rows.stream().map(DetailRow::copyText).collect(Collectors.joining("\n"));
+        return DetailRow.copyText(chosen.isEmpty() ? getItems() : chosen);
     }
 
     void copySelected() {
@@ -111,7 +106,7 @@ final class SpanDetailsTable extends TableView<DetailRow> {
     }
 
     void copyAll() {
-        copy(text(getItems()));
+        copy(DetailRow.copyText(getItems()));
     }
 
     private static void copy(String text) {
