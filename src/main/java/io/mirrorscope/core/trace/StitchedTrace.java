@@ -157,10 +157,10 @@ public final class StitchedTrace {
     }
 
     /**
-     * Every trace as one {@link Trace} for the timeline, named by the first trace's id: each trace keeps its tree
-     * and its roots are top-level spans, except that a span linked (FOLLOWS_FROM) into another of the stitched traces
-     * hangs under the span it links to, as one trace per record would show it; tags, logs and processes copied. A span id found in two traces is taken once (the builder
-     * warns). Locate a hop's span in it with {@link #mergedSpan}.
+     * Every trace as one {@link Trace} for the timeline, named by the first trace's id: each trace keeps its tree and
+     * its roots are top-level spans, except that a span linked (FOLLOWS_FROM) into another of the stitched traces hangs
+     * under the span it links to, as one trace per record would show it; tags, logs and processes copied. A span id
+     * found in two traces is taken once (the builder warns). Locate a hop's span in it with {@link #mergedSpan}.
      */
     public Trace merged() {
         TraceBuilder b = new TraceBuilder(traces.getFirst().traceId());

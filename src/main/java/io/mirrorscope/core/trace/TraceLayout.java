@@ -149,10 +149,10 @@ public final class TraceLayout {
     }
 
     /**
-     * The minimap's picture: the rows squeezed into {@code height} pixel rows (with fewer rows than pixels a row
-     * is a line of up to 5 pixels at the top of its band, so rows stay apart) and the whole trace's time into {@code width} columns; cell
-     * {@code y * width + x} counts the bars that cover it. O(1) per row (a difference array per pixel row), then one
-     * pass over the cells, so a million rows cost a few milliseconds and nothing per frame.
+     * The minimap's picture: the rows squeezed into {@code height} pixel rows (with fewer rows than pixels a row is a
+     * line of up to 5 pixels at the top of its band, so rows stay apart) and the whole trace's time into {@code width}
+     * columns; cell {@code y * width + x} counts the bars that cover it. O(1) per row (a difference array per pixel
+     * row), then one pass over the cells, so a million rows cost a few milliseconds and nothing per frame.
      */
     public static int[] overview(Trace trace, int[] rows, int width, int height) {
         int[] cells = new int[Math.max(0, width) * Math.max(0, height)];
