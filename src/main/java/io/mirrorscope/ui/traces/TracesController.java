@@ -179,13 +179,18 @@ public final class TracesController {
     /** Ctrl+F focuses find; F3 / Shift+F3 step through the matches from wherever focus is in the trace pane. */
     private void keys(KeyEvent e) {
         if (KeyCombination.keyCombination("Shortcut+F").match(e)) {
-            findText.requestFocus();
-            findText.selectAll();
+            focusFind();
             e.consume();
         } else if (e.getCode() == KeyCode.F3) {
             step(!e.isShiftDown());
             e.consume();
         }
+    }
+
+    /** Focuses the find field with its text selected (Ctrl+F). */
+    void focusFind() {
+        findText.requestFocus();
+        findText.selectAll();
     }
 
     private void step(boolean forward) {

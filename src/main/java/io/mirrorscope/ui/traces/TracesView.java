@@ -50,6 +50,12 @@ public final class TracesView implements WorkView {
         return target;
     }
 
+    /** The window's Ctrl+F: find in the open trace. */
+    @Override
+    public void focusFilter() {
+        controller.focusFind();
+    }
+
     @Override
     public void close() {
         controller.close();
