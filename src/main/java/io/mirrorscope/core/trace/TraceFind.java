@@ -25,6 +25,11 @@ public final class TraceFind {
         // per term: 1 = the string contains it, 2 = it does not, 0 = not tested yet
         byte[][] contains = new byte[terms.length][n];
         int[] keyIds = new int[terms.length];
+        boolean[] hex = new boolean[terms.length];
+        for (int k = 0; k < terms.length; k++) {
+            // only a term that could be part of a span id costs a hex string per span
+            hex[k] = terms[k].length() <= 16 && terms[k].chars().allMatch(c -> Character.digit(c, 16) >= 0);
+        }
         String[] values = new String[terms.length];
         for (int k = 0; k < terms.length; k++) {
             int eq = terms[k].indexOf('=');
@@ -48,7 +53,7 @@ public final class TraceFind {
             boolean all = true;
             for (int k = 0; k < terms.length && all; k++) {
                 all = keyIds[k] >= 0 ? tagMatches(trace, span, keyIds[k], values[k])
-                        : spanMatches(trace, span, terms[k], contains[k]);
+                        : spanMatches(trace, span, terms[k], contains[k], hex[k]);
             }
             if (all) {
                 if (count == out.length) {
@@ -60,9 +65,9 @@ public final class TraceFind {
         return Arrays.copyOf(out, count);
     }
 
-    private static boolean spanMatches(Trace t, int span, String term, byte[] contains) {
+    private static boolean spanMatches(Trace t, int span, String term, byte[] contains, boolean hex) {
         if (has(t, t.serviceId(span), term, contains) || has(t, t.operation[span], term, contains)
-                || t.spanIdHex(span).contains(term)) {
+                || hex && t.spanIdHex(span).contains(term)) {
             return true;
         }
         Trace.KeyValues tags = t.tagStore;

@@ -337,13 +337,32 @@ public final class TracesViewModel {
         computePath();
     }
 
-    /** Matches of the find text in the open trace; resets the step position. */
+    /**
+     * Matches of the find text in the open trace; resets the step position. A big trace is searched off the FX
+     * thread (a million spans take a few hundred milliseconds), the latest text wins.
+     */
     private void runFind() {
         Trace t = openTrace.get();
-        int[] found = t == null ? new int[0] : TraceFind.find(t, find.get());
+        String query = find.get();
+        if (t == null || query == null || query.isBlank() || t.size() < BACKGROUND_FIND) {
+            showMatches(t == null ? new int[0] : TraceFind.find(t, query), query);
+            return;
+        }
+        findStatus.set("finding…");
+        work.run("Finding '" + query + "' in the trace", () -> TraceFind.find(t, query), problems, null, found -> {
+            if (t == openTrace.get() && query.equals(find.get())) {
+                showMatches(found, query);
+            }
+        });
+    }
+
+    /** Spans above which find-in-trace runs in the background. */
+    static final int BACKGROUND_FIND = 50_000;
+
+    private void showMatches(int[] found, String query) {
         matchAt = -1;
         matches.set(found);
-        findStatus.set(find.get() == null || find.get().isBlank() ? "" : found.length == 0 ? "no match"
+        findStatus.set(query == null || query.isBlank() ? "" : found.length == 0 ? "no match"
                 : found.length + (found.length == 1 ? " match" : " matches"));
     }
 

@@ -82,4 +82,19 @@ class TracesViewModelTest {
         viewModel.select(-1);
         assertThat(viewModel.detailRows()).isEmpty();
     }
+
+    /** Above the threshold find runs as background work (synchronous executors here), with the same answer. */
+    @Test
+    void aBigTraceIsSearchedInTheBackground() {
+        Trace big = JaegerJsonReader.read(io.mirrorscope.bench.SyntheticTrace.v1Json(60_000), "synthetic").traces()
+                .getFirst();
+        assertThat(big.size()).isGreaterThanOrEqualTo(TracesViewModel.BACKGROUND_FIND);
+        viewModel.show(big);
+        viewModel.findProperty().set("op-17");
+        long expected = java.util.stream.IntStream.range(0, big.spanCount())
+                .filter(s -> big.operation(s).equals("op-17")).count();
+        assertThat(viewModel.matchesProperty().get()).hasSize((int) expected);
+        assertThat(expected).isEqualTo(60_000 / 40);
+        assertThat(viewModel.findStatusProperty().get()).isEqualTo(expected + " matches");
+    }
 }
