@@ -26,7 +26,10 @@ public final class TraceFind {
         byte[][] contains = new byte[terms.length][n];
         int[] keyIds = new int[terms.length];
         boolean[] hex = new boolean[terms.length];
+        boolean[] digits = new boolean[terms.length];
         for (int k = 0; k < terms.length; k++) {
+            // an inline integer value can only contain a term of digits: no text made for the others
+            digits[k] = terms[k].chars().allMatch(Character::isDigit);
             // only a term that could be part of a span id costs a hex string per span
             hex[k] = terms[k].length() <= 16 && terms[k].chars().allMatch(c -> Character.digit(c, 16) >= 0);
         }
@@ -53,7 +56,8 @@ public final class TraceFind {
             boolean all = true;
             for (int k = 0; k < terms.length && all; k++) {
                 all = keyIds[k] >= 0 ? tagMatches(trace, span, keyIds[k], values[k])
-                        : spanMatches(trace, span, terms[k], contains[k], hex[k]);
+                        : spanMatches(trace, span, terms[k], contains[k], hex[k],
+                        digits[k]);
             }
             if (all) {
                 if (count == out.length) {
@@ -65,14 +69,18 @@ public final class TraceFind {
         return Arrays.copyOf(out, count);
     }
 
-    private static boolean spanMatches(Trace t, int span, String term, byte[] contains, boolean hex) {
+    private static boolean spanMatches(Trace t, int span, String term, byte[] contains, boolean hex,
+                                       boolean digits) {
         if (has(t, t.serviceId(span), term, contains) || has(t, t.operation[span], term, contains)
                 || hex && t.spanIdHex(span).contains(term)) {
             return true;
         }
         Trace.KeyValues tags = t.tagStore;
         for (int x = t.tagOffset[span]; x < t.tagOffset[span + 1]; x++) {
-            if (has(t, tags.key[x], term, contains) || valueHas(t, tags.value[x], term, contains)) {
+            int value = tags.value[x];
+            if (has(t, tags.key[x], term, contains)
+                    || (value >= 0 ? has(t, value, term, contains)
+                    : digits && Integer.toString(~value).contains(term))) {
                 return true;
             }
         }
@@ -88,10 +96,6 @@ public final class TraceFind {
             }
         }
         return false;
-    }
-
-    private static boolean valueHas(Trace t, int value, String term, byte[] contains) {
-        return value >= 0 ? has(t, value, term, contains) : Integer.toString(~value).contains(term);
     }
 
     private static boolean has(Trace t, int id, String term, byte[] contains) {

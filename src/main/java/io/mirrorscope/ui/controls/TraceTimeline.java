@@ -112,8 +112,14 @@ public final class TraceTimeline extends Region {
         trace = newTrace;
         // colours by order of first appearance, so the root's service is always the first colour
         serviceColour.clear();
+        BitSet seen = new BitSet();
         for (int i = 0; newTrace != null && i < newTrace.size(); i++) {
-            serviceColour.putIfAbsent(newTrace.serviceId(newTrace.preorderAt(i)), serviceColour.size());
+            int service = newTrace.serviceId(newTrace.preorderAt(i));
+            if (!seen.get(service)) {
+                // no boxing per span: a million spans map a handful of services
+                seen.set(service);
+                serviceColour.put(service, serviceColour.size());
+            }
         }
         collapsed = new BitSet();
         critical = new BitSet();
