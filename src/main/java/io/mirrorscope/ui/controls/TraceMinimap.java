@@ -15,7 +15,7 @@ import javafx.scene.paint.Paint;
  * The overview strip above a {@link TraceTimeline}: every visible row of the whole trace squeezed into the strip
  * (darker where more bars overlap) and the timeline's viewport as a rectangle; press or drag to move the viewport
  * there. The picture ({@link TraceLayout#overview}) is recomputed only when the rows or the width change and is
- * blitted as one image; a frame of the timeline only redraws the rectangle. Colours: {@code .trace-minimap-bar} and
+ * blitted as one image; each frame of the timeline redraws the strip in the same pulse. Colours: {@code .trace-minimap-bar} and
  * {@code .trace-minimap-view} looked up from the stylesheet.
  */
 public final class TraceMinimap extends Region {
@@ -39,7 +39,9 @@ public final class TraceMinimap extends Region {
         setMinHeight(HEIGHT);
         setPrefHeight(HEIGHT);
         setMaxHeight(HEIGHT);
-        timeline.addFrameListener(this::requestLayout);
+        // drawn right after each timeline frame, in the same pulse (a layout request made during the layout pass
+        // could wait for a later pulse)
+        timeline.addFrameListener(this::draw);
         canvas.setOnMousePressed(this::moveTo);
         canvas.setOnMouseDragged(this::moveTo);
     }
