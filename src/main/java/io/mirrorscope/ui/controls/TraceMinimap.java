@@ -15,8 +15,8 @@ import javafx.scene.paint.Paint;
  * The overview strip above a {@link TraceTimeline}: every visible row of the whole trace squeezed into the strip
  * (darker where more bars overlap) and the timeline's viewport as a rectangle; press or drag to move the viewport
  * there. The picture ({@link TraceLayout#overview}) is recomputed only when the rows or the width change and is
- * blitted as one image; each frame of the timeline redraws the strip in the same pulse. Colours: {@code .trace-minimap-bar} and
- * {@code .trace-minimap-view} looked up from the stylesheet.
+ * blitted as one image; each frame of the timeline redraws the strip in the same pulse. Colours:
+ * {@code .trace-minimap-bar} and {@code .trace-minimap-view} looked up from the stylesheet.
  */
 public final class TraceMinimap extends Region {
 
