@@ -97,4 +97,30 @@ class TracesViewModelTest {
         assertThat(expected).isEqualTo(60_000 / 40);
         assertThat(viewModel.findStatusProperty().get()).isEqualTo(expected + " matches");
     }
+
+    /** A record's trace context opens its trace from the back end and points the view at the record's own span. */
+    @Test
+    void aRecordsContextOpensItsTraceAtItsSpan() throws Exception {
+        try (var tracing = new io.mirrorscope.sandbox.SandboxTracing(new io.mirrorscope.sandbox.SpanStore(100))) {
+            var producer = tracing.tracer("hello-producer");
+            long now = System.currentTimeMillis();
+            var send = producer.spanBuilder("To_orders").setSpanKind(io.opentelemetry.api.trace.SpanKind.PRODUCER)
+                    .setParent(io.opentelemetry.context.Context.root()).startSpan();
+            var child = producer.spanBuilder("serialize").setParent(io.opentelemetry.context.Context.root()
+                    .with(send)).startSpan();
+            child.end();
+            send.end();
+            try (var jaeger = new io.mirrorscope.sandbox.JaegerQueryServer(tracing.store())) {
+                viewModel.clientProperty().set(new io.mirrorscope.tracing.JaegerClient(
+                        new io.mirrorscope.tracing.HttpTransport(jaeger.url(), null, java.time.Duration.ofSeconds(10))));
+                var context = new io.mirrorscope.core.trace.TraceContext(send.getSpanContext().getTraceId(),
+                        send.getSpanContext().getSpanId(), true, "traceparent");
+                viewModel.open(context, now).get(20, java.util.concurrent.TimeUnit.SECONDS);
+                Trace open = viewModel.openTraceProperty().get();
+                assertThat(open.traceId()).isEqualTo(context.traceId());
+                assertThat(open.spanIdHex(viewModel.revealProperty().get())).isEqualTo(context.spanId());
+                assertThat(viewModel.problems().currentProperty().get()).isNull();
+            }
+        }
+    }
 }
