@@ -111,8 +111,9 @@ class TracesViewModelTest {
             child.end();
             send.end();
             try (var jaeger = new io.mirrorscope.sandbox.JaegerQueryServer(tracing.store())) {
-                viewModel.clientProperty().set(new io.mirrorscope.tracing.JaegerClient(
-                        new io.mirrorscope.tracing.HttpTransport(jaeger.url(), null, java.time.Duration.ofSeconds(10))));
+                var transport = new io.mirrorscope.tracing.HttpTransport(jaeger.url(), null,
+                        java.time.Duration.ofSeconds(10));
+                viewModel.clientProperty().set(new io.mirrorscope.tracing.JaegerClient(transport));
                 var context = new io.mirrorscope.core.trace.TraceContext(send.getSpanContext().getTraceId(),
                         send.getSpanContext().getSpanId(), true, "traceparent");
                 viewModel.open(context, now).get(20, java.util.concurrent.TimeUnit.SECONDS);
