@@ -167,6 +167,44 @@ final class Workspace implements AutoCloseable {
     }
 
     /**
+     * Opens the trace a record's headers name ({@code TraceContext.fromRecord}) in the traces view of a tracing
+     * back-end: the one in {@code namespace} (the record's cluster's), else the only one listed, else the user picks.
+     * {@code recordMillis} (the record's timestamp, 0 when unknown) narrows the lookup to a window around it. For
+     * the topic browser's and the side-by-side view's "Open trace". FX thread.
+     */
+    void openTrace(io.mirrorscope.core.trace.TraceContext context, String namespace, long recordMillis) {
+        withTraces(namespace, view -> view.viewModel().open(context, recordMillis));
+    }
+
+    /**
+     * Opens the stitched timeline of a matched pair (side by side): the source record's trace and its copy's trace,
+     * one timeline with the end-to-end path and the replication segment. FX thread.
+     */
+    void openStitched(io.mirrorscope.core.trace.TraceContext source, io.mirrorscope.core.trace.TraceContext target,
+                      io.mirrorscope.core.trace.StitchedTrace.Pair pair, String namespace, long recordMillis) {
+        withTraces(namespace, view -> view.viewModel().openStitched(source, target, pair, recordMillis));
+    }
+
+    private void withTraces(String namespace, java.util.function.Consumer<TracesView> then) {
+        java.util.Optional<io.mirrorscope.core.inventory.TracingBackend> backend = TraceOpener.pick(
+                live.current().tracing(), namespace, TraceOpener::askUser);
+        if (backend.isEmpty()) {
+            if (live.current().tracing().isEmpty()) {
+                BackgroundWork.report(mainViewModel.problems(), ProblemReport.of("Opening a trace",
+                        new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "No tracing back-end (Jaeger, "
+                                + "TempoStack, TempoMonolithic) is listed in the inventory", "",
+                                "Deploy one, or check that you may list its resources")), null));
+            }
+            return;
+        }
+        ViewTarget.Tracing target = new ViewTarget.Tracing(backend.get().meta().namespace(),
+                backend.get().meta().name());
+        if (wiring.window().show(target, () -> traces(target)) instanceof TracesView view) {
+            then.accept(view);
+        }
+    }
+
+    /**
      * The trace search of a tracing back-end, reached through the Kubernetes API's service proxy with the session's
      * credentials (its Route where the proxy path fails). The client does no I/O until the view asks.
      */

@@ -32,6 +32,7 @@ public final class JaegerJsonReader {
     private final List<TraceBuilder> done = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private TraceBuilder current;
+    private int expectedSpans;
 
     private JaegerJsonReader() {
     }
@@ -39,6 +40,8 @@ public final class JaegerJsonReader {
     /** Reads a whole response body; {@code source} names it in messages (a URL). */
     public static ParsedTraces read(byte[] body, String source) {
         JaegerJsonReader reader = new JaegerJsonReader();
+        // a span takes 300-700 bytes of JSON: size the span id index once instead of rehashing it ten times
+        reader.expectedSpans = body.length / 600;
         Problem problem = null;
         try (JsonParser p = FACTORY.createParser(body)) {
             reader.top(p);
@@ -132,7 +135,10 @@ public final class JaegerJsonReader {
                     if (t == JsonToken.START_ARRAY) {
                         while (p.nextToken() == JsonToken.START_OBJECT) {
                             current = new TraceBuilder();
+                            current.expectSpans(expectedSpans);
+                            expectedSpans = 0;
                             lastRefTraceId = null;
+                            lastRefTraceChars = null;
                             traceFields(p, current);
                             done.add(current);
                             current = null;
@@ -272,6 +278,7 @@ public final class JaegerJsonReader {
 
     /** The last reference's trace id: references repeat one id, so it is compared in place and kept once. */
     private String lastRefTraceId;
+    private char[] lastRefTraceChars;
 
     private String refTraceId(JsonParser p, JsonToken t) throws IOException {
         if (t != JsonToken.VALUE_STRING) {
@@ -280,10 +287,12 @@ public final class JaegerJsonReader {
         char[] chars = p.getTextCharacters();
         int offset = p.getTextOffset();
         int length = p.getTextLength();
-        if (lastRefTraceId != null && JsonValues.same(lastRefTraceId, chars, offset, length)) {
+        if (lastRefTraceChars != null && lastRefTraceChars.length == length
+                && java.util.Arrays.equals(lastRefTraceChars, 0, length, chars, offset, offset + length)) {
             return lastRefTraceId;
         }
         lastRefTraceId = new String(chars, offset, length);
+        lastRefTraceChars = lastRefTraceId.toCharArray();
         return lastRefTraceId;
     }
 
@@ -328,7 +337,8 @@ public final class JaegerJsonReader {
         while (p.nextToken() == JsonToken.START_OBJECT) {
             int key = -1;
             byte type = -1;
-            int value = -1;
+            int value = 0;
+            boolean valueSeen = false;
             byte inferred = Trace.STRING;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
@@ -340,7 +350,9 @@ public final class JaegerJsonReader {
                             : JsonValues.typeOf(JsonValues.text(p));
                     case "value" -> {
                         inferred = JsonValues.typeOf(t);
+                        // an inline integer's id is negative: "seen" is its own flag
                         value = scalar(p, t, b, true);
+                        valueSeen = true;
                     }
                     default -> p.skipChildren();
                 }
@@ -348,7 +360,7 @@ public final class JaegerJsonReader {
             if (key < 0) {
                 key = b.intern(new char[0], 0, 0);
             }
-            if (value < 0) {
+            if (!valueSeen) {
                 value = b.intern(new char[0], 0, 0);
             }
             byte kind = type < 0 ? inferred : type;
@@ -366,6 +378,9 @@ public final class JaegerJsonReader {
             char[] chars = p.getTextCharacters();
             int offset = p.getTextOffset();
             int length = p.getTextLength();
+            if (value && t == JsonToken.VALUE_NUMBER_INT) {
+                return b.internInteger(chars, offset, length);
+            }
             return value ? b.internValue(chars, offset, length) : b.intern(chars, offset, length);
         }
         char[] text = JsonValues.text(p).toCharArray();

@@ -62,18 +62,6 @@ final class JsonValues {
         return Trace.STRING;
     }
 
-    /** Whether the buffer's chars are {@code text}. */
-    static boolean same(String text, char[] chars, int offset, int length) {
-        if (text.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (text.charAt(i) != chars[offset + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Whether the buffer's chars are {@code text}, ignoring ASCII case. */
     static boolean sameIgnoreCase(String text, char[] chars, int offset, int length) {

@@ -8,14 +8,14 @@ import java.util.Random;
  * pipeline: 8 services, 40 operations, fan-out up to 12, producer/consumer/server/client kinds, five tags a span
  * (one with a per-span value), a log on every tenth span. Seeded, so every run reads the same bytes.
  */
-final class SyntheticTrace {
+public final class SyntheticTrace {
 
     private static final String[] KINDS = {"server", "client", "producer", "consumer", "internal"};
 
     private SyntheticTrace() {
     }
 
-    static byte[] v1Json(int spans) {
+    public static byte[] v1Json(int spans) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(spans * 640);
         try {
             write(spans, bytes);

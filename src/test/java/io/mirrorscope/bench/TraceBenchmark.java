@@ -105,4 +105,16 @@ public class TraceBenchmark {
     public Object criticalPath() {
         return CriticalPath.jaeger(trace);
     }
+
+    /** Find-in-trace over every span: an operation name that one span in forty has. */
+    @Benchmark
+    public int[] findInTrace() {
+        return io.mirrorscope.core.trace.TraceFind.find(trace, "op-17");
+    }
+
+    /** The minimap's picture of every row (all expanded) in a 1,080 × 52 px strip. */
+    @Benchmark
+    public int[] minimapOverview() {
+        return TraceLayout.overview(trace, TraceLayout.visibleRows(trace, new BitSet()), 1080, 52);
+    }
 }

@@ -156,6 +156,86 @@ public final class StitchedTrace {
         return path.replicationDelayMicros();
     }
 
+    /**
+     * Every trace as one {@link Trace} for the timeline, named by the first trace's id: each trace keeps its tree and
+     * its roots are top-level spans, except that a span linked (FOLLOWS_FROM) into another of the stitched traces hangs
+     * under the span it links to, as one trace per record would show it; tags, logs and processes copied. A span id
+     * found in two traces is taken once (the builder warns). Locate a hop's span in it with {@link #mergedSpan}.
+     */
+    public Trace merged() {
+        TraceBuilder b = new TraceBuilder(traces.getFirst().traceId());
+        Set<String> ids = new HashSet<>();
+        traces.forEach(t -> ids.add(t.traceId()));
+        for (int ti = 0; ti < traces.size(); ti++) {
+            Trace t = traces.get(ti);
+            int[] processOf = new int[t.processService.length];
+            Arrays.fill(processOf, -1);
+            for (int s = 0; s < t.spanCount(); s++) {
+                int p = t.process[s];
+                if (processOf[p] < 0) {
+                    // defined before the span starts: process tags and log fields share one store
+                    processOf[p] = b.process(ti + "/" + p);
+                    b.defineProcess(processOf[p], t.service(s));
+                    for (Trace.Tag tag : t.processTags(s)) {
+                        b.processTag(processOf[p], tag.key(), type(tag.type()), tag.value());
+                    }
+                }
+                copySpan(t, s, b, processOf[p], ids);
+            }
+        }
+        return b.build();
+    }
+
+    private static void copySpan(Trace t, int s, TraceBuilder b, int process, Set<String> stitched) {
+        b.beginSpan();
+        b.spanId(t.spanId(s));
+        b.operation(t.operation(s));
+        b.startMicros(t.start(s));
+        b.durationMicros(t.duration(s));
+        b.process(process);
+        if (t.has(s, Trace.ERROR)) {
+            b.error();
+        }
+        for (Trace.Tag tag : t.tags(s)) {
+            b.tag(tag.key(), type(tag.type()), tag.value());
+        }
+        b.kind(t.kind(s));
+        for (Trace.Log log : t.logs(s)) {
+            b.log(log.timestampMicros());
+            for (Trace.Tag f : log.fields()) {
+                b.logField(f.key(), type(f.type()), f.value());
+            }
+        }
+        int parent = t.parent(s);
+        if (parent >= 0 && !t.has(parent, Trace.SYNTHETIC)) {
+            b.reference(!t.has(s, Trace.FOLLOWS_FROM), null, t.spanId(parent));
+        } else {
+            // a root, an orphan, or a span linked into another trace: a reference into a stitched trace now points
+            // into the merged one; others stay as sent
+            for (Trace.Reference r : t.references(s)) {
+                String into = r.traceId() == null ? null : TraceIds.normalizeTraceId(r.traceId());
+                b.reference(r.type().equals("CHILD_OF"), into != null && stitched.contains(into) ? null : r.traceId(),
+                        TraceIds.parseSpanId(r.spanId()));
+            }
+        }
+        b.endSpan();
+    }
+
+    private static byte type(String name) {
+        return switch (name) {
+            case "bool" -> Trace.BOOL;
+            case "int64" -> Trace.INT64;
+            case "float64" -> Trace.FLOAT64;
+            case "binary" -> Trace.BINARY;
+            default -> Trace.STRING;
+        };
+    }
+
+    /** The index in {@code merged} (from {@link #merged()}) of a hop's span, or -1. */
+    public int mergedSpan(Trace merged, EndToEndPath.Hop hop) {
+        return merged.indexOf(traces.get(hop.trace()).spanId(hop.span()));
+    }
+
     /** The rows' trace indexes in order, for a quick look at the block order. */
     int[] traceOrder() {
         return rows.stream().mapToInt(Row::trace).distinct().toArray();

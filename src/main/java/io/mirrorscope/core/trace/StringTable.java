@@ -12,6 +12,8 @@ public final class StringTable {
     private int[] slots = filled(64);
     private int[] hashes = new int[64];
     private String[] texts = new String[16];
+    /** The chars of each keyed text by slot, compared with {@link Arrays#equals} (vectorized, no charAt per char). */
+    private char[][] slotChars = new char[64][];
     private int size;
     private int keyed;
 
@@ -52,22 +54,12 @@ public final class StringTable {
             if (id < 0) {
                 return insert(i, hash, new String(chars, offset, length));
             }
-            if (hashes[i] == hash && same(texts[id], chars, offset, length)) {
+            char[] known = slotChars[i];
+            if (hashes[i] == hash && known.length == length
+                    && Arrays.equals(known, 0, length, chars, offset, offset + length)) {
                 return id;
             }
         }
-    }
-
-    private static boolean same(String text, char[] chars, int offset, int length) {
-        if (text.length() != length) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            if (text.charAt(k) != chars[offset + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int mix(int hash) {
@@ -78,6 +70,7 @@ public final class StringTable {
         int id = add(key);
         slots[slot] = id;
         hashes[slot] = hash;
+        slotChars[slot] = key.toCharArray();
         keyed++;
         if (keyed * 2 > slots.length) {
             rehash();
@@ -88,8 +81,10 @@ public final class StringTable {
     private void rehash() {
         int[] oldSlots = slots;
         int[] oldHashes = hashes;
+        char[][] oldChars = slotChars;
         slots = filled(oldSlots.length * 2);
         hashes = new int[slots.length];
+        slotChars = new char[slots.length][];
         int mask = slots.length - 1;
         for (int j = 0; j < oldSlots.length; j++) {
             if (oldSlots[j] >= 0) {
@@ -99,6 +94,7 @@ public final class StringTable {
                 }
                 slots[i] = oldSlots[j];
                 hashes[i] = oldHashes[j];
+                slotChars[i] = oldChars[j];
             }
         }
     }

@@ -80,6 +80,7 @@ public final class Trace {
     int[] preorder;
     int[] subtreeSize;
     int[] depth;
+    private volatile int[] preorderInverse;
     int maxDepth;
     StringTable strings;
     long startMicros;
@@ -229,6 +230,20 @@ public final class Trace {
         return preorder[i];
     }
 
+    /** Position of {@code span} in the depth-first order (the inverse of {@link #preorderAt}). */
+    public int preorderPosition(int span) {
+        int[] inverse = preorderInverse;
+        if (inverse == null) {
+            // built on first use (find-in-trace, the minimap); a race builds the same array twice, harmlessly
+            inverse = new int[size];
+            for (int i = 0; i < size; i++) {
+                inverse[preorder[i]] = i;
+            }
+            preorderInverse = inverse;
+        }
+        return inverse[span];
+    }
+
     /** The span and its descendants. */
     public int subtreeSize(int span) {
         return subtreeSize[span];
@@ -241,10 +256,13 @@ public final class Trace {
 
     /** Sorted service names of the real spans. */
     public List<String> services() {
-        TreeSet<String> names = new TreeSet<>();
+        // distinct ids first: a million spans name a handful of services
+        java.util.BitSet ids = new java.util.BitSet();
         for (int i = 0; i < spanCount; i++) {
-            names.add(service(i));
+            ids.set(processService[process[i]]);
         }
+        TreeSet<String> names = new TreeSet<>();
+        ids.stream().forEach(id -> names.add(strings.get(id)));
         return List.copyOf(names);
     }
 
@@ -271,7 +289,7 @@ public final class Trace {
         }
         for (int t = tagOffset[span]; t < tagOffset[span + 1]; t++) {
             if (tagStore.key[t] == id) {
-                return strings.get(tagStore.value[t]);
+                return KeyValues.text(strings, tagStore.value[t]);
             }
         }
         return null;
@@ -304,7 +322,11 @@ public final class Trace {
         return fieldStore.list(strings, processTagFrom[p], processTagTo[p]);
     }
 
-    /** Key/value triples in three growing arrays; a span or log owns a contiguous range. */
+    /**
+     * Key/value triples in three growing arrays; a span or log owns a contiguous range. A value is an interned
+     * string id, or (negative) {@code ~n} for a decimal integer {@code n} kept inline: per-span numbers such as Kafka
+     * offsets would otherwise put a million distinct strings in the table.
+     */
     static final class KeyValues {
         int[] key = new int[64];
         int[] value = new int[64];
@@ -330,10 +352,15 @@ public final class Trace {
             type = java.util.Arrays.copyOf(type, size);
         }
 
+        /** The text of a value: an interned string, or an inline integer. */
+        static String text(StringTable strings, int value) {
+            return value >= 0 ? strings.get(value) : Integer.toString(~value);
+        }
+
         List<Tag> list(StringTable strings, int from, int to) {
             List<Tag> tags = new ArrayList<>(to - from);
             for (int t = from; t < to; t++) {
-                tags.add(new Tag(strings.get(key[t]), TYPE_NAMES[type[t]], strings.get(value[t])));
+                tags.add(new Tag(strings.get(key[t]), TYPE_NAMES[type[t]], text(strings, value[t])));
             }
             return Collections.unmodifiableList(tags);
         }

@@ -55,6 +55,11 @@ public final class TraceBuilder {
     private boolean open;
     private int duplicates;
     private final int stringInternEmpty;
+    private final int keySpanKind;
+    private final int keyError;
+    private final int keyStatusCode;
+    /** Span kind by value id, plus one (0 = not looked up yet): the kind tag's few values are parsed once each. */
+    private byte[] kindByValue = new byte[256];
 
     /** A builder for the trace with this id (any hex or base64 form). */
     public TraceBuilder(String traceId) {
@@ -65,6 +70,17 @@ public final class TraceBuilder {
     /** A builder whose trace id comes later (a streaming reader may meet it after the spans). */
     public TraceBuilder() {
         this.stringInternEmpty = strings.intern("");
+        this.keySpanKind = strings.intern("span.kind");
+        this.keyError = strings.intern("error");
+        this.keyStatusCode = strings.intern("otel.status_code");
+    }
+
+    /** A hint from the reader (e.g. from the body's length): sizes the span columns and id index once. */
+    public void expectSpans(int spans) {
+        if (spans > spanId.length && size == 0) {
+            ensureSpans(spans);
+            ids = new LongIntMap(spans);
+        }
     }
 
     /** Sets the trace id (any hex or base64 form). */
@@ -205,14 +221,24 @@ public final class TraceBuilder {
     /** A tag of the open span by interned ids ({@link #intern}, {@link #internValue}): no String per tag. */
     public void tag(int key, byte type, int value) {
         tagStore.add(key, value, type);
-        String k = strings.get(key);
-        if (k.equals("span.kind") && !kindSet[size]) {
-            kind[size] = (byte) SpanKind.ofName(strings.get(value)).ordinal();
-        } else if (k.equals("error") && "true".equalsIgnoreCase(strings.get(value))) {
+        // ids, not strings: this runs for every tag of a million spans
+        if (key == keySpanKind && !kindSet[size]) {
+            kind[size] = kindOf(value);
+        } else if (key == keyError && "true".equalsIgnoreCase(Trace.KeyValues.text(strings, value))) {
             flags[size] |= Trace.ERROR;
-        } else if (k.equals("otel.status_code") && "ERROR".equalsIgnoreCase(strings.get(value))) {
+        } else if (key == keyStatusCode && "ERROR".equalsIgnoreCase(Trace.KeyValues.text(strings, value))) {
             flags[size] |= Trace.ERROR;
         }
+    }
+
+    private byte kindOf(int value) {
+        if (value < 0 || value >= kindByValue.length) {
+            return (byte) SpanKind.ofName(Trace.KeyValues.text(strings, value)).ordinal();
+        }
+        if (kindByValue[value] == 0) {
+            kindByValue[value] = (byte) (SpanKind.ofName(strings.get(value)).ordinal() + 1);
+        }
+        return (byte) (kindByValue[value] - 1);
     }
 
     /** Interns a name (tag key, operation) straight from a parser's buffer. */
@@ -224,6 +250,25 @@ public final class TraceBuilder {
     public int internValue(char[] chars, int offset, int length) {
         return length <= INTERN_LIMIT ? strings.intern(chars, offset, length)
                 : strings.add(new String(chars, offset, length));
+    }
+
+    /**
+     * A JSON integer's text from a parser's buffer: kept inline when it is a canonical decimal that fits 31 bits
+     * (a Kafka offset, a partition, a status code; no String, no table entry), else as {@link #internValue}.
+     */
+    public int internInteger(char[] chars, int offset, int length) {
+        if (length == 0 || length > 9 || (chars[offset] == '0' && length > 1)) {
+            return internValue(chars, offset, length);
+        }
+        int n = 0;
+        for (int k = 0; k < length; k++) {
+            char c = chars[offset + k];
+            if (c < '0' || c > '9') {
+                return internValue(chars, offset, length);
+            }
+            n = n * 10 + (c - '0');
+        }
+        return ~n;
     }
 
     /** The operation by interned id. */
@@ -518,7 +563,6 @@ public final class TraceBuilder {
     /** Children lists by start (CSR), top-level list, depth-first order, subtree sizes and depths. */
     private static void tree(Trace t) {
         int total = t.size;
-        int[] byStart = sortByStart(t.start, total);
         int[] childOffset = new int[total + 1];
         int top = 0;
         for (int i = 0; i < total; i++) {
@@ -535,7 +579,9 @@ public final class TraceBuilder {
         int[] children = new int[childOffset[total]];
         int[] topLevel = new int[top];
         int topFill = 0;
-        for (int i : byStart) {
+        // filled in index order, then each sibling list sorted by start on its own (stable: ties keep index order);
+        // one global sort by start walked the start column in random order, a cache miss per compare
+        for (int i = 0; i < total; i++) {
             int p = t.parent[i];
             if (p >= 0) {
                 children[fill[p]++] = i;
@@ -543,6 +589,11 @@ public final class TraceBuilder {
                 topLevel[topFill++] = i;
             }
         }
+        int[] scratch = new int[0];
+        for (int p = 0; p < total; p++) {
+            scratch = sortRange(children, childOffset[p], childOffset[p + 1], t.start, scratch);
+        }
+        sortRange(topLevel, 0, top, t.start, scratch);
         t.childOffset = childOffset;
         t.children = children;
         t.topLevel = topLevel;
@@ -598,20 +649,39 @@ public final class TraceBuilder {
         }
     }
 
-    /** Indexes 0..n-1 ordered by start, ties in index order (a stable merge sort without boxing). */
-    static int[] sortByStart(long[] start, int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
+    /**
+     * Sorts {@code a[from, to)} by {@code start[a[i]]}, stably (ties keep their order): insertion sort for the short
+     * sibling lists of most spans, a merge sort for a parent with thousands of children. Returns the scratch buffer,
+     * grown when it had to be.
+     */
+    static int[] sortRange(int[] a, int from, int to, long[] start, int[] scratch) {
+        int n = to - from;
+        if (n < 2) {
+            return scratch;
         }
         boolean sorted = true;
-        for (int i = 1; i < n && sorted; i++) {
-            sorted = start[i - 1] <= start[i];
+        for (int i = from + 1; i < to && sorted; i++) {
+            sorted = start[a[i - 1]] <= start[a[i]];
         }
         if (sorted) {
-            return a;
+            return scratch;
         }
-        int[] b = new int[n];
+        if (n <= 32) {
+            for (int i = from + 1; i < to; i++) {
+                int x = a[i];
+                long key = start[x];
+                int j = i - 1;
+                while (j >= from && start[a[j]] > key) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = x;
+            }
+            return scratch;
+        }
+        int[] buffer = scratch.length >= n ? scratch : new int[Math.max(n, scratch.length * 2)];
+        int[] src = Arrays.copyOfRange(a, from, to);
+        int[] dst = buffer;
         for (int width = 1; width < n; width *= 2) {
             for (int lo = 0; lo < n; lo += 2 * width) {
                 int mid = Math.min(lo + width, n);
@@ -620,19 +690,20 @@ public final class TraceBuilder {
                 int j = mid;
                 int k = lo;
                 while (i < mid && j < hi) {
-                    b[k++] = start[a[j]] < start[a[i]] ? a[j++] : a[i++];
+                    dst[k++] = start[src[j]] < start[src[i]] ? src[j++] : src[i++];
                 }
                 while (i < mid) {
-                    b[k++] = a[i++];
+                    dst[k++] = src[i++];
                 }
                 while (j < hi) {
-                    b[k++] = a[j++];
+                    dst[k++] = src[j++];
                 }
             }
-            int[] swap = a;
-            a = b;
-            b = swap;
+            int[] swap = src;
+            src = dst;
+            dst = swap;
         }
-        return a;
+        System.arraycopy(src, 0, a, from, n);
+        return buffer;
     }
 }

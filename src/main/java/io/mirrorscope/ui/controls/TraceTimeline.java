@@ -21,7 +21,9 @@ import javafx.scene.text.TextAlignment;
 /**
  * A trace timeline on one Canvas: a time ruler, one fixed-height row per visible span (name column indented by
  * depth with a collapse triangle, a bar in its service's colour on the time axis), the selected span, critical
- * path and clock-skew marks. Only the rows on screen are drawn, so a frame costs what the screen holds, not what
+ * path and clock-skew marks, find-in-trace matches, and (for the end-to-end view) a lane of path segments under the
+ * ruler with the replication segment emphasised. While a path is highlighted the other bars are dimmed, so the
+ * path reads at a glance. Only the rows on screen are drawn, so a frame costs what the screen holds, not what
  * the trace holds. Geometry and hit-testing come from the pure {@link TraceLayout}; redraws are coalesced to one
  * per pulse (a dirty flag and a layout request). Colours are CSS looked-up colours read through invisible probe
  * regions ({@code .trace-service-0} … {@code -7}, {@code .trace-text}, {@code .trace-grid}, {@code .trace-selected},
@@ -38,6 +40,16 @@ public final class TraceTimeline extends Region {
     public static final double RULER = 24;
     /** Pixels of the name column. */
     public static final double NAMES = 320;
+    /** Pixels of the path lane (end-to-end segments) under the ruler, when there is one. */
+    public static final double LANE = 26;
+
+    /**
+     * A stretch of time drawn in the path lane: a segment of the end-to-end path (producer send, queue, mirror,
+     * replication, consumer processing).
+     */
+    public record Band(String label, long startMicros, long endMicros, boolean emphasis) {
+    }
+
     private static final int SERVICE_COLOURS = 8;
 
     private final Canvas canvas = new Canvas();
@@ -47,12 +59,20 @@ public final class TraceTimeline extends Region {
     private final Region selectedProbe = probe("trace-selected");
     private final Region criticalProbe = probe("trace-critical");
     private final Region errorProbe = probe("trace-error");
+    private final Region matchProbe = probe("trace-match");
+    private final Region laneProbe = probe("trace-lane");
+    private final Region laneEmphasisProbe = probe("trace-lane-emphasis");
+    private final Region laneEmphasisTextProbe = probe("trace-lane-emphasis-text");
+    private final java.util.List<Runnable> frameListeners = new java.util.ArrayList<>();
     private final IntegerProperty selectedSpan = new SimpleIntegerProperty(this, "selectedSpan", -1);
 
     private Trace trace;
     private final java.util.Map<Integer, Integer> serviceColour = new java.util.HashMap<>();
     private BitSet collapsed = new BitSet();
     private BitSet critical = new BitSet();
+    private BitSet matches = new BitSet();
+    private java.util.List<Band> bands = java.util.List.of();
+    private int rowsVersion;
     private int[] rows = new int[0];
     private double scrollY;
     private long viewStart;
@@ -92,11 +112,19 @@ public final class TraceTimeline extends Region {
         trace = newTrace;
         // colours by order of first appearance, so the root's service is always the first colour
         serviceColour.clear();
+        BitSet seen = new BitSet();
         for (int i = 0; newTrace != null && i < newTrace.size(); i++) {
-            serviceColour.putIfAbsent(newTrace.serviceId(newTrace.preorderAt(i)), serviceColour.size());
+            int service = newTrace.serviceId(newTrace.preorderAt(i));
+            if (!seen.get(service)) {
+                // no boxing per span: a million spans map a handful of services
+                seen.set(service);
+                serviceColour.put(service, serviceColour.size());
+            }
         }
         collapsed = new BitSet();
         critical = new BitSet();
+        matches = new BitSet();
+        bands = java.util.List.of();
         selectedSpan.set(-1);
         scrollY = 0;
         showWholeTrace();
@@ -115,6 +143,63 @@ public final class TraceTimeline extends Region {
     /** Spans to mark as on the critical (or end-to-end) path. */
     public void setHighlighted(BitSet spans) {
         critical = (BitSet) spans.clone();
+        markDirty();
+    }
+
+    /** Spans that match find-in-trace, drawn with a marked row. */
+    public void setMatches(int[] spans) {
+        matches = new BitSet();
+        for (int span : spans) {
+            matches.set(span);
+        }
+        markDirty();
+    }
+
+    /** The path lane's segments; empty hides the lane. */
+    public void setBands(java.util.List<Band> newBands) {
+        boolean laneChanged = newBands.isEmpty() != bands.isEmpty();
+        bands = java.util.List.copyOf(newBands);
+        if (laneChanged) {
+            scrollY = clampScroll(scrollY);
+        }
+        markDirty();
+    }
+
+    /** Pixels above the first row: the ruler, and the path lane when shown. */
+    public double top() {
+        return RULER + (bands.isEmpty() ? 0 : LANE);
+    }
+
+    /** Called after every frame (the minimap follows the viewport). */
+    public void addFrameListener(Runnable listener) {
+        frameListeners.add(listener);
+    }
+
+    /** Counts changes of the visible rows (collapse, expand, a new trace), so an overview knows to recompute. */
+    public int rowsVersion() {
+        return rowsVersion;
+    }
+
+    /** The time window across the width, epoch microseconds. */
+    public long viewStart() {
+        return viewStart;
+    }
+
+    public long viewEnd() {
+        return viewEnd;
+    }
+
+    /** Scrolls so the rows area starts {@code y} pixels into the rows (clamped). */
+    public void scrollTo(double y) {
+        scrollY = clampScroll(y);
+        markDirty();
+    }
+
+    /** Moves the time window, keeping its width, so it is centred on {@code micros}. */
+    public void centreTime(long micros) {
+        long width = viewEnd - viewStart;
+        viewStart = micros - width / 2;
+        viewEnd = viewStart + width;
         markDirty();
     }
 
@@ -167,6 +252,16 @@ public final class TraceTimeline extends Region {
         return rows.clone();
     }
 
+    /** How many rows are visible. */
+    public int rowCount() {
+        return rows.length;
+    }
+
+    /** The visible rows without a copy, for the minimap in this package; do not modify. */
+    int[] rowArray() {
+        return rows;
+    }
+
     /** Frames drawn so far (tests check that redraws are coalesced). */
     public int frames() {
         return frames;
@@ -179,11 +274,12 @@ public final class TraceTimeline extends Region {
     }
 
     private double rowsHeight() {
-        return Math.max(0, getHeight() - RULER);
+        return Math.max(0, getHeight() - top());
     }
 
     private void refreshRows() {
         rows = trace == null ? new int[0] : TraceLayout.visibleRows(trace, collapsed);
+        rowsVersion++;
         scrollY = clampScroll(scrollY);
         markDirty();
     }
@@ -227,6 +323,7 @@ public final class TraceTimeline extends Region {
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         if (trace == null || w <= NAMES) {
+            frameListeners.forEach(Runnable::run);
             return;
         }
         Paint text = fill(textProbe, Color.BLACK);
@@ -234,6 +331,8 @@ public final class TraceTimeline extends Region {
         Paint selected = fill(selectedProbe, Color.LIGHTBLUE);
         Paint criticalPaint = fill(criticalProbe, Color.BLACK);
         Paint error = fill(errorProbe, Color.RED);
+        Paint match = fill(matchProbe, Color.web("#fff8c5"));
+        boolean dim = !critical.isEmpty();
         Paint[] services = new Paint[SERVICE_COLOURS];
         for (int i = 0; i < SERVICE_COLOURS; i++) {
             services[i] = fill(serviceProbes[i], Color.hsb(i * 45.0, 0.6, 0.8));
@@ -242,16 +341,28 @@ public final class TraceTimeline extends Region {
         g.setFont(Font.font(12));
         g.setTextBaseline(VPos.CENTER);
         drawRuler(g, view, w, text, grid);
+        double top = top();
+        if (!bands.isEmpty()) {
+            drawLane(g, view, w, text, grid);
+        }
         g.save();
         g.beginPath();
-        g.rect(0, RULER, w, h - RULER);
+        g.rect(0, top, w, h - top);
         g.clip();
         for (TraceLayout.Bar bar : TraceLayout.bars(trace, rows, view)) {
             int span = bar.span();
-            double y = RULER + bar.y();
+            double y = top + bar.y();
             if (span == selectedSpan.get()) {
                 g.setFill(selected);
                 g.fillRect(0, y, w, ROW);
+            } else if (matches.get(span)) {
+                g.setFill(match);
+                g.fillRect(0, y, w, ROW);
+            }
+            if (matches.get(span)) {
+                // a match keeps a mark in the name column even when selected
+                g.setFill(criticalPaint);
+                g.fillRect(0, y + 2, 3, ROW - 4);
             }
             double indent = 6 + trace.depth(span) * 14;
             g.setFill(text);
@@ -260,18 +371,21 @@ public final class TraceTimeline extends Region {
                 g.fillText(collapsed.get(span) ? "▸" : "▾", indent, y + ROW / 2);
             }
             String label = trace.service(span) + "  " + trace.operation(span);
-            g.fillText(label, indent + 14, y + ROW / 2, NAMES - indent - 20);
+            g.fillText(fit(label, NAMES - indent - 20), indent + 14, y + ROW / 2);
             double x = NAMES + Math.max(-1, bar.x());
             double right = Math.min(w, NAMES + bar.x() + bar.width());
             if (right > NAMES) {
                 g.setFill(trace.has(span, Trace.ERROR) ? error
                         : services[serviceColour.getOrDefault(trace.serviceId(span), 0) % SERVICE_COLOURS]);
                 double left = Math.max(NAMES, x);
+                boolean onPath = critical.get(span);
+                g.setGlobalAlpha(dim && !onPath ? 0.3 : 1);
                 g.fillRect(left, y + 4, Math.max(1, right - left), ROW - 8);
-                if (critical.get(span)) {
+                g.setGlobalAlpha(1);
+                if (onPath) {
                     g.setStroke(criticalPaint);
-                    g.setLineWidth(2);
-                    g.strokeLine(left, y + ROW - 3, Math.max(left + 1, right), y + ROW - 3);
+                    g.setLineWidth(1.5);
+                    g.strokeRect(left - 0.5, y + 3.5, Math.max(1, right - left) + 1, ROW - 7);
                 }
                 if (trace.has(span, Trace.CLOCK_SKEW)) {
                     g.setFill(error);
@@ -292,34 +406,109 @@ public final class TraceTimeline extends Region {
         g.setStroke(grid);
         g.setLineWidth(1);
         g.strokeLine(NAMES - 0.5, 0, NAMES - 0.5, h);
+        frameListeners.forEach(Runnable::run);
+    }
+
+    /** The end-to-end path lane: one labelled block per segment, the emphasised one (replication) in its colour. */
+    private void drawLane(GraphicsContext g, TraceLayout.Viewport view, double w, Paint text, Paint grid) {
+        Paint lane = fill(laneProbe, Color.web("#eff2f5"));
+        Paint emphasis = fill(laneEmphasisProbe, Color.web("#9a6700"));
+        Paint emphasisText = fill(laneEmphasisTextProbe, Color.WHITE);
+        double y = RULER;
+        g.setFill(text);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("End-to-end path", 8, y + LANE / 2);
+        for (Band band : bands) {
+            double x0 = NAMES + Math.max(0, view.x(band.startMicros()));
+            double x1 = Math.min(w, NAMES + view.x(band.endMicros()));
+            if (x1 < NAMES) {
+                continue;
+            }
+            double width = Math.max(2, x1 - x0);
+            g.setFill(band.emphasis() ? emphasis : lane);
+            g.fillRect(x0, y + 3, width, LANE - 6);
+            g.setStroke(grid);
+            g.strokeRect(x0 + 0.5, y + 3.5, width - 1, LANE - 7);
+            // the label, or just the duration, or nothing: never squeezed (about 6.5 px a character at 12 px)
+            String took = GoDuration.format(band.endMicros() - band.startMicros());
+            String label = band.label() + " " + took;
+            label = label.length() * 6.5 <= width - 8 ? label : took.length() * 6.5 <= width - 8 ? took : "";
+            g.setFill(band.emphasis() ? emphasisText : text);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(label, x0 + width / 2, y + LANE / 2);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setStroke(grid);
+        g.strokeLine(0, y + LANE - 0.5, w, y + LANE - 0.5);
     }
 
     private void drawRuler(GraphicsContext g, TraceLayout.Viewport view, double w, Paint text, Paint grid) {
         g.setStroke(grid);
         g.setLineWidth(1);
         g.strokeLine(0, RULER - 0.5, w, RULER - 0.5);
-        long span = view.viewEnd() - view.viewStart();
-        g.setTextAlign(TextAlignment.LEFT);
-        for (int i = 0; i <= 4; i++) {
-            double x = NAMES + i * (w - NAMES) / 4;
-            g.strokeLine(x - 0.5, RULER - 6, x - 0.5, RULER);
-            long at = view.viewStart() + span * i / 4 - (trace == null ? 0 : trace.startMicros());
+        // ticks at round offsets from the trace's start (1, 2 or 5 × 10^k µs), about one per 110 px
+        long origin = trace == null ? 0 : trace.startMicros();
+        long step = niceStep((view.viewEnd() - view.viewStart()) * 110 / Math.max(1, (long) view.width()));
+        long first = Math.floorDiv(view.viewStart() - origin, step) * step;
+        for (long at = first; at <= view.viewEnd() - origin; at += step) {
+            double x = NAMES + view.x(origin + at);
+            if (x < NAMES) {
+                continue;
+            }
+            g.strokeLine(Math.round(x) - 0.5, RULER - 6, Math.round(x) - 0.5, RULER);
             g.setFill(text);
-            g.setTextAlign(i == 4 ? TextAlignment.RIGHT : TextAlignment.LEFT);
-            g.fillText(GoDuration.format(Math.max(0, at)), i == 4 ? x - 4 : x + 3, RULER / 2);
+            boolean last = x + 60 > w;
+            g.setTextAlign(last ? TextAlignment.RIGHT : TextAlignment.LEFT);
+            g.fillText((at < 0 ? "−" : "") + GoDuration.format(Math.abs(at)), last ? x - 4 : x + 3, RULER / 2);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(rows.length + " rows", 8, RULER / 2);
+    }
+
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    /** The label cut to {@code width} pixels with an ellipsis (a squeezed font is harder to read than a cut). */
+    private String fit(String label, double width) {
+        measure.setFont(Font.font(12));
+        measure.setText(label);
+        if (measure.getLayoutBounds().getWidth() <= width) {
+            return label;
+        }
+        int lo = 0;
+        int hi = label.length();
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            measure.setText(label.substring(0, mid) + "…");
+            if (measure.getLayoutBounds().getWidth() <= width) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return label.substring(0, lo) + "…";
+    }
+
+    /** The smallest 1, 2 or 5 × 10^k not below {@code micros} (at least 1). */
+    static long niceStep(long micros) {
+        long step = 1;
+        while (true) {
+            for (long m : new long[] {1, 2, 5}) {
+                if (m * step >= micros) {
+                    return m * step;
+                }
+            }
+            step *= 10;
+        }
     }
 
     private void pressed(MouseEvent e) {
         requestFocus();
         dragX = e.getX();
         dragY = e.getY();
-        if (trace == null || e.getY() < RULER) {
+        if (trace == null || e.getY() < top()) {
             return;
         }
-        int row = TraceLayout.rowAt(rows, viewport(), e.getY() - RULER);
+        int row = TraceLayout.rowAt(rows, viewport(), e.getY() - top());
         if (row < 0) {
             return;
         }
@@ -330,7 +519,7 @@ public final class TraceTimeline extends Region {
         } else if (e.getX() < NAMES) {
             selectedSpan.set(span);
         } else {
-            int hit = TraceLayout.spanAt(trace, rows, viewport(), e.getX() - NAMES, e.getY() - RULER, 3);
+            int hit = TraceLayout.spanAt(trace, rows, viewport(), e.getX() - NAMES, e.getY() - top(), 3);
             selectedSpan.set(hit >= 0 ? hit : span);
         }
     }

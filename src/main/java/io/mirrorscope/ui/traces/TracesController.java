@@ -3,6 +3,8 @@ package io.mirrorscope.ui.traces;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.trace.GoDuration;
 import io.mirrorscope.core.trace.TraceSummary;
+import io.mirrorscope.ui.controls.TraceMinimap;
+import io.mirrorscope.ui.controls.TraceScatter;
 import io.mirrorscope.ui.controls.TraceTimeline;
 import java.time.Instant;
 import java.util.BitSet;
@@ -15,16 +17,26 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
-/** Wiring of traces_view.fxml: search form ↔ view model, results table, timeline and span details. */
+/**
+ * Wiring of traces_view.fxml: search form ↔ view model, results table and scatter plot, minimap and timeline,
+ * find-in-trace (Ctrl+F, F3 / Shift+F3, Enter), critical and end-to-end path toggles, span details grid.
+ */
 public final class TracesController {
 
     private final TracesViewModel viewModel;
     private final TraceTimeline timeline = new TraceTimeline();
+    private final TraceMinimap minimap = new TraceMinimap(timeline);
+    private final TraceScatter scatter = new TraceScatter();
+    private SpanDetailsTable detailsTable;
 
     @FXML
     private ComboBox<String> service;
@@ -53,9 +65,21 @@ public final class TracesController {
     @FXML
     private ToggleButton criticalPath;
     @FXML
-    private StackPane timelineHolder;
+    private ToggleButton endToEnd;
     @FXML
-    private TextArea details;
+    private javafx.scene.layout.BorderPane root;
+    @FXML
+    private VBox timelineHolder;
+    @FXML
+    private VBox detailsHolder;
+    @FXML
+    private StackPane scatterHolder;
+    @FXML
+    private TextField findText;
+    @FXML
+    private Label findStatus;
+    @FXML
+    private Label pathNote;
 
     public TracesController(TracesViewModel viewModel) {
         this.viewModel = viewModel;
@@ -69,7 +93,13 @@ public final class TracesController {
     @FXML
     private void initialize() {
         problemBanner.bind(viewModel.problems());
-        timelineHolder.getChildren().add(timeline);
+        timelineHolder.getChildren().addAll(minimap, timeline);
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+        scatterHolder.getChildren().add(scatter);
+        scatter.setOnOpen(viewModel::open);
+        detailsTable = new SpanDetailsTable(viewModel.detailRows());
+        detailsHolder.getChildren().add(detailsTable);
+        VBox.setVgrow(detailsTable, Priority.ALWAYS);
         service.setItems(viewModel.services());
         operation.setItems(viewModel.operations());
         service.valueProperty().bindBidirectional(viewModel.serviceProperty());
@@ -85,7 +115,30 @@ public final class TracesController {
         maxDuration.textProperty().bindBidirectional(viewModel.maxDurationProperty());
         limit.textProperty().bindBidirectional(viewModel.limitProperty());
         summary.textProperty().bind(viewModel.summaryProperty());
-        details.textProperty().bind(viewModel.detailsProperty());
+        findText.textProperty().bindBidirectional(viewModel.findProperty());
+        findStatus.textProperty().bind(viewModel.findStatusProperty());
+        findText.setOnAction(e -> step(true));
+        viewModel.matchesProperty().addListener((o, a, m) -> timeline.setMatches(m));
+        viewModel.revealProperty().addListener((o, a, span) -> {
+            if (span.intValue() >= 0 && timeline.trace() != null) {
+                timeline.reveal(span.intValue());
+            }
+        });
+        endToEnd.selectedProperty().bindBidirectional(viewModel.endToEndProperty());
+        viewModel.pathBandsProperty().addListener((o, a, bands) -> {
+            timeline.setBands(bands);
+            highlight();
+        });
+        pathNote.textProperty().bind(viewModel.pathNoteProperty());
+        pathNote.visibleProperty().bind(pathNote.textProperty().isNotEmpty());
+        pathNote.managedProperty().bind(pathNote.visibleProperty());
+        Label empty = new Label();
+        empty.getStyleClass().add("results-note");
+        empty.setWrapText(true);
+        empty.textProperty().bind(viewModel.resultsNoteProperty());
+        results.setPlaceholder(empty);
+        viewModel.results().addListener((javafx.collections.ListChangeListener<TraceSummary>) c ->
+                scatter.setTraces(viewModel.results()));
         viewModel.problemProperty().addListener((o, a, p) -> showProblem(p));
         results.setItems(new javafx.collections.transformation.SortedList<>(viewModel.results()));
         ((javafx.collections.transformation.SortedList<TraceSummary>) results.getItems()).comparatorProperty()
@@ -107,11 +160,59 @@ public final class TracesController {
         });
         viewModel.openTraceProperty().addListener((o, a, t) -> {
             timeline.setTrace(t);
-            timeline.setHighlighted(criticalPath.isSelected() ? viewModel.criticalPathProperty().get() : new BitSet());
+            timeline.setMatches(viewModel.matchesProperty().get());
+            timeline.setBands(viewModel.pathBandsProperty().get());
+            highlight();
         });
-        criticalPath.selectedProperty().addListener((o, a, on) -> timeline.setHighlighted(
-                on ? viewModel.criticalPathProperty().get() : new BitSet()));
+        criticalPath.selectedProperty().addListener((o, a, on) -> highlight());
         timeline.selectedSpanProperty().addListener((o, a, span) -> viewModel.select(span.intValue()));
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+    }
+
+    /** The end-to-end path's hops win over the critical path while it is on; either dims the other bars. */
+    private void highlight() {
+        BitSet path = !viewModel.pathSpansProperty().get().isEmpty() ? viewModel.pathSpansProperty().get()
+                : criticalPath.isSelected() ? viewModel.criticalPathProperty().get() : new BitSet();
+        timeline.setHighlighted(path);
+    }
+
+    /** Ctrl+F focuses find; F3 / Shift+F3 step through the matches from wherever focus is in the trace pane. */
+    private void keys(KeyEvent e) {
+        if (KeyCombination.keyCombination("Shortcut+F").match(e)) {
+            focusFind();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F3) {
+            step(!e.isShiftDown());
+            e.consume();
+        }
+    }
+
+    /** Focuses the find field with its text selected (Ctrl+F). */
+    void focusFind() {
+        findText.requestFocus();
+        findText.selectAll();
+    }
+
+    private void step(boolean forward) {
+        int span = viewModel.stepMatch(timeline.selectedSpanProperty().get(), forward);
+        if (span >= 0) {
+            timeline.reveal(span);
+        }
+    }
+
+    @FXML
+    private void findNext() {
+        step(true);
+    }
+
+    @FXML
+    private void findPrevious() {
+        step(false);
+    }
+
+    @FXML
+    private void copyDetails() {
+        detailsTable.copyAll();
     }
 
     private static <T> TableColumn<TraceSummary, T> column(String title, Function<TraceSummary, T> value,
@@ -143,6 +244,16 @@ public final class TracesController {
     /** The timeline control, for tests. */
     public TraceTimeline timeline() {
         return timeline;
+    }
+
+    /** The minimap, for tests. */
+    public TraceMinimap minimap() {
+        return minimap;
+    }
+
+    /** The scatter plot of the results, for tests. */
+    public TraceScatter scatter() {
+        return scatter;
     }
 
     /** The results table, for tests. */

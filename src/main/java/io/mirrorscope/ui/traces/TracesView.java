@@ -17,11 +17,13 @@ public final class TracesView implements WorkView {
     private final ViewTarget target;
     private final Parent root;
     private final TracesController controller;
+    private final TracesViewModel viewModel;
 
-    private TracesView(ViewTarget target, Parent root, TracesController controller) {
+    private TracesView(ViewTarget target, Parent root, TracesController controller, TracesViewModel viewModel) {
         this.target = target;
         this.root = root;
         this.controller = controller;
+        this.viewModel = viewModel;
     }
 
     /** Loads the view around a view model, for the back end {@code target}. */
@@ -31,7 +33,12 @@ public final class TracesView implements WorkView {
         root.getStylesheets().add(Styles.STYLESHEET);
         root.getStylesheets().add("/css/inventory.css");
         root.getStylesheets().add("/css/traces.css");
-        return new TracesView(target, root, controller);
+        return new TracesView(target, root, controller, viewModel);
+    }
+
+    /** The view model (the workspace opens a record's trace through it). */
+    public TracesViewModel viewModel() {
+        return viewModel;
     }
 
     public TracesController controller() {
@@ -41,6 +48,12 @@ public final class TracesView implements WorkView {
     @Override
     public ViewTarget target() {
         return target;
+    }
+
+    /** The window's Ctrl+F: find in the open trace. */
+    @Override
+    public void focusFilter() {
+        controller.focusFind();
     }
 
     @Override

@@ -56,4 +56,30 @@ class StitchedTraceTest {
         assertThat(view.rows()).extracting(StitchedTrace.Row::service).containsExactly("hello-world-producer",
                 "my-mirror-maker2", "hello-world-consumer", "x");
     }
+
+    @Test
+    void mergedIsOneTraceWithBothTreesAndTheHopsFound() {
+        StitchedTrace view = StitchedTrace.of(List.of(EndToEndPathTest.sourceOnly(), EndToEndPathTest.copyTrace(),
+                EndToEndPathTest.mirrorConsumeTrace()), PAIR);
+        Trace merged = view.merged();
+        assertThat(merged.spanCount()).isEqualTo(4);
+        assertThat(merged.traceId()).isEqualTo(view.traces().getFirst().traceId());
+        // the mirror's consume links (FOLLOWS_FROM) into the source trace: it hangs under the producer; the copy's
+        // trace is a second tree, its consumer under the mirror's produce
+        assertThat(merged.roots()).extracting(merged::spanId).containsExactly(1L, 30L);
+        assertThat(merged.parent(merged.indexOf(20))).isEqualTo(merged.indexOf(1));
+        assertThat(merged.has(merged.indexOf(20), Trace.FOLLOWS_FROM)).isTrue();
+        assertThat(merged.parent(merged.indexOf(31))).isEqualTo(merged.indexOf(30));
+        assertThat(merged.services()).containsExactly("hello-world-consumer", "hello-world-producer",
+                "my-mirror-maker2");
+        assertThat(merged.tag(merged.indexOf(31), "messaging.kafka.message.offset")).isEqualTo("40");
+        assertThat(merged.kind(merged.indexOf(20))).isEqualTo(SpanKind.CONSUMER);
+        assertThat(merged.startMicros()).isEqualTo(view.startMicros());
+        assertThat(merged.endMicros()).isEqualTo(view.endMicros());
+        for (EndToEndPath.Hop hop : view.path().hops()) {
+            int at = view.mergedSpan(merged, hop);
+            assertThat(merged.spanIdHex(at)).isEqualTo(view.path().spanIdHex(hop));
+        }
+        assertThat(merged.warnings()).isEmpty();
+    }
 }

@@ -182,4 +182,47 @@ class TraceBuilderTest {
         assertThat(TraceIds.sameTrace("0000000000000000000000000000abc1", "000000000000abc1")).isTrue();
         assertThat(TraceIds.sameTrace("1000000000000000000000000000abc1", "000000000000abc1")).isFalse();
     }
+
+    /** A parent with more children than the insertion sort takes: the merge sort orders them, ties by input order. */
+    @Test
+    void manyChildrenSortedByStartStably() {
+        Spans s = new Spans().span(1, 0, 0, 1000);
+        for (int id = 2; id <= 101; id++) {
+            // starts 99, 98, … with every fifth child tied with the one before it
+            s.span(id, 1, id % 5 == 0 ? 101 - id + 1 : 101 - id, 1);
+        }
+        Trace t = s.build();
+        int root = t.indexOf(1);
+        long previousStart = -1;
+        long previousId = 0;
+        for (int c = 0; c < t.childCount(root); c++) {
+            int child = t.child(root, c);
+            assertThat(t.start(child)).isGreaterThanOrEqualTo(previousStart);
+            if (t.start(child) == previousStart) {
+                assertThat(t.spanId(child)).as("ties keep input order").isGreaterThan(previousId);
+            }
+            previousStart = t.start(child);
+            previousId = t.spanId(child);
+        }
+        assertThat(t.childCount(root)).isEqualTo(100);
+    }
+
+    /** Integer values stay exact whether kept inline (canonical, 31 bits) or interned (the rest). */
+    @Test
+    void integerTagValuesKeepTheirText() {
+        Spans s = new Spans();
+        TraceBuilder b = s.builder();
+        b.beginSpan();
+        b.spanId(1);
+        String[] values = {"0", "42", "999999999", "2147483647", "9007199254740993", "007", "-5", "12a"};
+        for (int i = 0; i < values.length; i++) {
+            char[] text = ("x" + values[i]).toCharArray();
+            b.tag(b.intern(("k" + i).toCharArray(), 0, 2), Trace.INT64, b.internInteger(text, 1, text.length - 1));
+        }
+        b.endSpan();
+        Trace t = s.build();
+        assertThat(t.tags(0)).extracting(Trace.Tag::value).containsExactly(values);
+        assertThat(t.tag(0, "k1")).isEqualTo("42");
+        assertThat(t.tag(0, "k5")).isEqualTo("007");
+    }
 }
