@@ -20,6 +20,7 @@ public final class AppPreferences {
     private static final String HEIGHT = "window.height";
     private static final String MAXIMIZED = "window.maximized";
     private static final String THEME = "theme";
+    private static final String UTC = "times.utc";
     private static final String CONTEXT = "last.context";
     private static final String NAMESPACE = "last.namespace";
 
@@ -64,6 +65,15 @@ public final class AppPreferences {
 
     public void setTheme(String theme) {
         node.put(THEME, theme);
+    }
+
+    /** True when times are shown in UTC (View ▸ Times in UTC), false for local time. */
+    public boolean timesInUtc() {
+        return node.getBoolean(UTC, false);
+    }
+
+    public void setTimesInUtc(boolean utc) {
+        node.putBoolean(UTC, utc);
     }
 
     public Optional<String> lastContext() {

@@ -75,6 +75,8 @@ public final class AppServices implements AutoCloseable {
         this.mainViewModel = new MainWindowViewModel(work, problemDisplay);
         mainViewModel.themeProperty().set(preferences.theme().flatMap(Theme::parse).orElse(Theme.SYSTEM));
         mainViewModel.themeProperty().subscribe(theme -> preferences.setTheme(theme.name()));
+        mainViewModel.timeDisplay().utcProperty().set(preferences.timesInUtc());
+        mainViewModel.timeDisplay().utcProperty().subscribe(utc -> preferences.setTimesInUtc(utc));
         this.activeSession = closer.register(new ActiveSession());
         // Closed before the session it reads through (the closer goes newest first).
         closer.register(() -> {

@@ -261,13 +261,42 @@ final class Workspace implements AutoCloseable {
         TopicBrowserViewModel viewModel = new TopicBrowserViewModel(parts.reading(), wiring.work(),
                 TopicBrowserViewModel.Options.defaults(cluster.name()));
         FxmlViews.Loaded<TopicBrowserController> loaded = FxmlViews.load(Fxml.TOPIC_BROWSER,
-                new TopicBrowserController(viewModel));
+                new TopicBrowserController(viewModel, mainViewModel.timeDisplay()));
+        viewModel.onOpenTrace(ref -> openTrace(ref.trace(), cluster.namespace(), ref.timestamp()));
+        viewModel.onFindOnMirror(ref -> findOnMirror(cluster, ref));
         String title = cluster.title() + (parts.connection().tunnelled() ? " (tunnel)" : "");
         // Closing an Admin client and tunnels blocks: never on the FX thread.
         TopicBrowserView browser = new TopicBrowserView(cluster, title, loaded.root(), loaded.controller(),
                 () -> io.execute(parts::close));
         viewModel.loadTopics();
         return browser;
+    }
+
+    /**
+     * "Find on the mirror" in a topic browser: the link that copies the record's topic out of this cluster, compared
+     * from a second before the record, on its partition, with the record's row selected as soon as it arrives.
+     */
+    private void findOnMirror(ViewTarget.Cluster cluster, io.mirrorscope.ui.browser.RecordRef ref) {
+        Inventory inventory = live.current();
+        Optional<TopologyEdge> edge = inventory.topology().edges().stream()
+                .filter(e -> !e.source().external() && !e.target().external())
+                .filter(e -> e.source().namespace().equals(cluster.namespace())
+                        && e.source().name().equals(cluster.name()) && e.link().mirrors(ref.topic()))
+                .findFirst();
+        if (edge.isEmpty()) {
+            BackgroundWork.report(mainViewModel.problems(), ProblemReport.of("Finding " + ref.topic() + " "
+                    + ref.partition() + "@" + ref.offset() + " on the mirror",
+                    new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "No mirror link in this inventory "
+                            + "copies " + ref.topic() + " out of " + cluster.name(),
+                            "MirrorScope follows the links of the MirrorMaker resources it lists",
+                            "Use File ▸ Compare topics… to name the copy by hand")), null));
+            return;
+        }
+        MirrorLink link = edge.get().link();
+        String syncs = link.targetAlias() == null ? null : OffsetSyncReader.topicFor(link.targetAlias());
+        startCompare(edge.get().source(), edge.get().target(), TopicMapping.of(link, ref.topic(), null), syncs,
+                edge.get().id(), Math.max(0, ref.timestamp() - 1_000),
+                vm -> vm.reveal(ref.partition(), ref.offset()));
     }
 
     /** The reading and the connection (tunnels) behind one topic browser, closed together. */
@@ -383,9 +412,15 @@ final class Workspace implements AutoCloseable {
      */
     private void startCompare(ClusterNode source, ClusterNode target, TopicMapping mapping, String syncsTopic,
             String linkId, long fromMillis) {
+        startCompare(source, target, mapping, syncsTopic, linkId, fromMillis, vm -> { });
+    }
+
+    /** As above; {@code opened} runs once on the new view's model (e.g. to reveal a record). */
+    private void startCompare(ClusterNode source, ClusterNode target, TopicMapping mapping, String syncsTopic,
+            String linkId, long fromMillis, java.util.function.Consumer<SideBySideViewModel> opened) {
         ExecutorService io = wiring.io();
         AtomicReference<SideBySideViewModel> shown = new AtomicReference<>();
-        Runnable retry = () -> startCompare(source, target, mapping, syncsTopic, linkId, fromMillis);
+        Runnable retry = () -> startCompare(source, target, mapping, syncsTopic, linkId, fromMillis, opened);
         wiring.work().run("Connecting to " + source.name() + " and " + target.name(), () -> {
             ClusterAccess.Connection src = null;
             ClusterAccess.Connection tgt = null;
@@ -431,6 +466,9 @@ final class Workspace implements AutoCloseable {
                     used[0] = true;
                     return compareView(feed, linkId, fromMillis, shown);
                 });
+                if (used[0]) {
+                    opened.accept(shown.get());
+                }
             } finally {
                 if (!used[0]) {
                     io.execute(feed::close); // the same topics are compared in an open tab already
@@ -442,8 +480,10 @@ final class Workspace implements AutoCloseable {
     private SideBySideView compareView(KafkaCompareFeed feed, String linkId, long fromMillis,
             AtomicReference<SideBySideViewModel> shown) {
         SideBySideViewModel viewModel = new SideBySideViewModel(feed, wiring.io(), Platform::runLater, COMPARE_ROWS,
-                ZoneId.systemDefault());
+                mainViewModel.timeDisplay().zone());
         shown.set(viewModel);
+        String namespace = sourceNamespace(linkId);
+        viewModel.onOpenTrace(pair -> openPairTraces(pair, feed.sides(), namespace));
         javafx.util.Subscription status = linkId == null ? javafx.util.Subscription.EMPTY
                 : viewModel.snapshotProperty().subscribe(s -> {
                     if (s != null) {
@@ -465,6 +505,31 @@ final class Workspace implements AutoCloseable {
         }
         viewModel.start();
         return view;
+    }
+
+    private String sourceNamespace(String linkId) {
+        return linkId == null ? null : live.current().topology().edges().stream().filter(e -> e.id().equals(linkId))
+                .map(e -> e.source().namespace()).findFirst().orElse(null);
+    }
+
+    /**
+     * "Open traces" on a matched pair: both records' traces stitched into one timeline when the copy carries a
+     * trace of its own (a traced MirrorMaker 2 starts a new one), else the one trace either record names.
+     */
+    private void openPairTraces(CompareFeed.Pair pair, CompareFeed.Sides sides, String namespace) {
+        io.mirrorscope.core.records.RawRecord source = pair.source();
+        io.mirrorscope.core.trace.TraceContext sourceTrace =
+                io.mirrorscope.core.trace.TraceContext.fromRecord(source).context();
+        io.mirrorscope.core.trace.TraceContext targetTrace = pair.target()
+                .map(t -> io.mirrorscope.core.trace.TraceContext.fromRecord(t).context()).orElse(null);
+        if (sourceTrace != null && targetTrace != null && !sourceTrace.traceId().equals(targetTrace.traceId())) {
+            io.mirrorscope.core.records.RawRecord copy = pair.target().orElseThrow();
+            openStitched(sourceTrace, targetTrace, io.mirrorscope.core.trace.StitchedTrace.Pair.of(sides.sourceTopic(),
+                    source.partition(), source.offset(), sides.targetTopic(), copy.partition(), copy.offset()), namespace,
+                    source.timestamp());
+        } else if (sourceTrace != null || targetTrace != null) {
+            openTrace(sourceTrace != null ? sourceTrace : targetTrace, namespace, source.timestamp());
+        }
     }
 
     /** The inventory's view model (tests look at what the views show). */

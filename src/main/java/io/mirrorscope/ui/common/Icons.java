@@ -38,6 +38,7 @@ public enum Icons {
     ABOUT(Feather.INFO),
     QUIT(Feather.POWER),
     THEME(Feather.SUN),
+    CLOCK(Feather.CLOCK),
     // states
     PROBLEM(Feather.ALERT_OCTAGON),
     READ_ONLY(Feather.LOCK),

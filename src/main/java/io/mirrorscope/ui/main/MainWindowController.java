@@ -82,6 +82,7 @@ public final class MainWindowController {
     @FXML private MenuItem shortcutsItem;
     @FXML private MenuItem aboutItem;
     @FXML private MenuItem compareTopicsItem;
+    @FXML private javafx.scene.control.CheckMenuItem utcItem;
     @FXML private Menu themeMenu;
     @FXML private ToggleGroup themeGroup;
     @FXML private RadioMenuItem themeSystem;
@@ -147,6 +148,7 @@ public final class MainWindowController {
             }
         });
         bindTheme();
+        utcItem.selectedProperty().bindBidirectional(viewModel.timeDisplay().utcProperty());
     }
 
     private void bindTheme() {
@@ -183,6 +185,7 @@ public final class MainWindowController {
         menu(shortcutsItem, Shortcuts.SHORTCUTS, Icons.KEYBOARD);
         aboutItem.setGraphic(Icons.ABOUT.node());
         compareTopicsItem.setGraphic(Icons.COMPARE.node());
+        utcItem.setGraphic(Icons.CLOCK.node());
         themeMenu.setGraphic(Icons.THEME.node());
     }
 

@@ -34,6 +34,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyObjectWrapper<NavNode> navigation =
             new ReadOnlyObjectWrapper<>(this, "navigation", disconnectedTree());
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.SYSTEM);
+    /** How every view shows times (local or UTC): one setting, so no two tables disagree. */
+    private final io.mirrorscope.ui.controls.TimeDisplay timeDisplay = io.mirrorscope.ui.controls.TimeDisplay.system();
     private final BooleanProperty systemPrefersDark = new SimpleBooleanProperty(this, "systemPrefersDark", false);
     private final BooleanBinding dark;
     private final ReadOnlyBooleanWrapper sandboxAvailable = new ReadOnlyBooleanWrapper(this, "sandbox", false);
@@ -94,6 +96,11 @@ public final class MainWindowViewModel {
 
     public ReadOnlyObjectProperty<NavNode> navigationProperty() {
         return navigation.getReadOnlyProperty();
+    }
+
+    /** The app's one time setting (View ▸ Times in UTC); views bind their time columns to it. */
+    public io.mirrorscope.ui.controls.TimeDisplay timeDisplay() {
+        return timeDisplay;
     }
 
     public ObjectProperty<Theme> themeProperty() {
