@@ -388,8 +388,12 @@ public final class TraceTimeline extends Region {
                     g.strokeRect(left - 0.5, y + 3.5, Math.max(1, right - left) + 1, ROW - 7);
                 }
                 if (trace.has(span, Trace.CLOCK_SKEW)) {
+                    // a small drawn warning triangle (no glyph: fonts differ, and icons are Ikonli's job)
+                    double tx = Math.max(NAMES, left - 12);
+                    double top = y + 5;
                     g.setFill(error);
-                    g.fillText("⚠", Math.max(NAMES, left - 14), y + ROW / 2);
+                    g.fillPolygon(new double[] {tx, tx + 8, tx + 4}, new double[] {top + ROW - 10, top + ROW - 10,
+                        top}, 3);
                 }
                 g.setFill(text);
                 String took = GoDuration.format(trace.duration(span));
