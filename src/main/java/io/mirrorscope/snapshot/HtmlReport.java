@@ -103,12 +103,16 @@ public final class HtmlReport {
             window(b, s.window());
         }
         if (s.health() != null) {
-            b.append("<h2 id=\"health\">Mirror health</h2>\n<pre>").append(esc(String.valueOf(s.health())))
-                    .append("</pre>\n");
+            b.append("<h2>Mirror health</h2>\n<div id=\"health\">");
+            tree(b, s.health());
+            b.append("</div>\n");
         }
         if (!traces.isEmpty()) {
             b.append("<h2 id=\"traces\">Traces (").append(traces.size()).append(")</h2>\n");
             traces.forEach(t -> trace(b, t));
+        }
+        if (s.window() != null) {
+            pairs(b, s.window());
         }
         b.append("</body></html>\n");
         // every text went through esc(), which scrubs; this pass catches what was written without it (numbers, ids)
@@ -316,7 +320,12 @@ public final class HtmlReport {
         if (f.findingsTruncated()) {
             b.append("<p class=\"note\">More findings than listed: the counters are exact.</p>\n");
         }
-        b.append("<h3>Matched records (").append(f.recentPairs().size()).append(")</h3>\n");
+    }
+
+    /** The matched-record table, last: it can be long, and the findings and traces matter first. */
+    private static void pairs(StringBuilder b, MirrorWindow w) {
+        MatchSnapshot f = w.findings();
+        b.append("<h2 id=\"matched\">Matched records (").append(f.recentPairs().size()).append(")</h2>\n");
         b.append("<table id=\"pairs\"><tr><th>Partition</th><th>Offset</th><th>Timestamp</th><th>Key</th>")
                 .append("<th>State</th><th>Target</th><th>Copies</th><th>Delay ms</th></tr>");
         f.recentPairs().stream().limit(MAX_ROWS).forEach(r -> b.append("<tr><td class=\"num\">").append(r.partition())
@@ -334,12 +343,52 @@ public final class HtmlReport {
                         + "keeps up to " + w.sourceRecords().capBytes() + " bytes per side)" : "").append(".</p>\n");
     }
 
+    /**
+     * A JSON-shaped tree (health is stored in the shape of {@code mirrorscope health -o json}): an object is a
+     * two-column table, a list of objects a table with a column per field, a list of plain values one line.
+     */
+    private static void tree(StringBuilder b, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            b.append("<table>");
+            map.forEach((k, v) -> {
+                b.append("<tr><th>").append(esc(String.valueOf(k))).append("</th><td>");
+                tree(b, v);
+                b.append("</td></tr>");
+            });
+            b.append("</table>");
+        } else if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Map.class::isInstance)) {
+            List<Object> columns = new ArrayList<>();
+            list.forEach(row -> ((Map<?, ?>) row).keySet().forEach(k -> {
+                if (!columns.contains(k)) {
+                    columns.add(k);
+                }
+            }));
+            b.append("<table><tr>");
+            columns.forEach(c -> b.append("<th>").append(esc(String.valueOf(c))).append("</th>"));
+            b.append("</tr>");
+            for (Object row : list) {
+                b.append("<tr>");
+                for (Object c : columns) {
+                    b.append("<td>");
+                    tree(b, ((Map<?, ?>) row).get(c));
+                    b.append("</td>");
+                }
+                b.append("</tr>");
+            }
+            b.append("</table>");
+        } else if (value instanceof List<?> list) {
+            b.append(esc(String.join(", ", list.stream().map(String::valueOf).toList())));
+        } else {
+            b.append(value == null ? "-" : esc(String.valueOf(value)));
+        }
+    }
+
     /** The lag table and a bar per partition. */
     private static void lag(StringBuilder b, MatchSnapshot f) {
         b.append("<h3>Lag per partition</h3>\n<table id=\"lag\"><tr><th>Partition</th><th>Source end</th>")
                 .append("<th>Target end</th><th>Lag (records)</th><th>Lag (s)</th><th>Missing</th>")
                 .append("<th>Duplicates</th><th>Pending</th></tr>");
-        long max = 1;
+        long max = 0;
         for (MatchSnapshot.PartitionState p : f.partitions()) {
             max = Math.max(max, p.lag());
             b.append("<tr data-partition=\"").append(p.partition()).append("\" data-lag=\"").append(p.lag())
@@ -353,7 +402,9 @@ public final class HtmlReport {
         }
         b.append("</table>\n");
         int n = f.partitions().size();
-        if (n == 0) {
+        if (n == 0 || max == 0) {
+            b.append("<p class=\"meta\">").append(n == 0 ? "No partitions read." : "No lag at the end of the window.")
+                    .append("</p>\n");
             return;
         }
         double barW = Math.max(6, Math.min(40, 900.0 / n));
