@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -48,8 +49,6 @@ public final class SnapshotReader {
             "context", "namespace", "notes", "entries");
     private static final Set<String> WINDOW_FIELDS = Set.of("mirror", "link", "fromMillis", "startedAt",
             "endedAt", "pairingReason", "notes");
-    private static final Set<String> RECORD_FIELDS = Set.of("partition", "offset", "timestamp", "timestampType",
-            "key", "value", "headers", "redacted");
 
     private SnapshotReader() {
     }
@@ -253,37 +252,127 @@ public final class SnapshotReader {
         return rows;
     }
 
-    /** Raw records, streamed; binary from base64. */
+    /** Raw records, streamed (hundreds of thousands per side); binary from base64; every field exactly once. */
     private static RecordSet records(Path file, String entry, byte[] bytes) {
-        JsonNode doc = tree(file, entry, bytes);
-        exactFields(entry, doc, Set.of("capBytes", "dropped", "records"));
-        List<RawRecord> records = new ArrayList<>();
-        for (JsonNode r : array(entry, doc, "records")) {
-            exactFields(entry, r, RECORD_FIELDS);
-            List<RawRecord.Header> headers = new ArrayList<>();
-            for (JsonNode h : array(entry, r, "headers")) {
-                exactFields(entry, h, Set.of("name", "value"));
-                headers.add(new RawRecord.Header(text(entry, h, "name"), binary(entry, h, "value")));
+        try (JsonParser p = JSON.createParser(bytes)) {
+            expect(p, JsonToken.START_OBJECT, entry, "an object");
+            long cap = -1;
+            long dropped = -1;
+            List<RawRecord> records = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                switch (name) {
+                    case "capBytes" -> cap = nextLong(p, entry, name);
+                    case "dropped" -> dropped = nextLong(p, entry, name);
+                    case "records" -> {
+                        expect(p, JsonToken.START_ARRAY, entry, "field 'records' to be an array");
+                        records = new ArrayList<>();
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            records.add(record(p, entry));
+                        }
+                        require(entry, p.currentToken() == JsonToken.END_ARRAY, "records must be objects");
+                    }
+                    default -> throw new IllegalArgumentException(entry + ": unknown field '" + name + "'");
+                }
             }
-            require(entry, r.get("redacted").isBoolean(), "field 'redacted' must be true or false");
-            records.add(new RawRecord((int) num(entry, r, "partition"), num(entry, r, "offset"),
-                    num(entry, r, "timestamp"), text(entry, r, "timestampType"), binary(entry, r, "key"),
-                    binary(entry, r, "value"), headers));
+            require(entry, p.currentToken() == JsonToken.END_OBJECT, "expected the end of the document");
+            require(entry, cap >= 0 && dropped >= 0 && records != null,
+                    "fields 'capBytes', 'dropped' and 'records' are required");
+            require(entry, p.nextToken() == null, "has text after the document");
+            return new RecordSet(records, cap, dropped);
+        } catch (JsonProcessingException e) {
+            throw notJson(file, entry, e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(entry + ": " + e.getMessage());
         }
-        return new RecordSet(records, num(entry, doc, "capBytes"), num(entry, doc, "dropped"));
     }
 
-    private static byte[] binary(String entry, JsonNode o, String field) {
-        JsonNode n = o.get(field);
-        if (n.isNull()) {
+    private static final List<String> RECORD_ORDER = List.of("partition", "offset", "timestamp", "timestampType",
+            "key", "value", "headers", "redacted");
+
+    /** One record object, the parser on its START_OBJECT. */
+    private static RawRecord record(JsonParser p, String entry) throws IOException {
+        int seen = 0;
+        int partition = 0;
+        long offset = 0;
+        long timestamp = 0;
+        String timestampType = null;
+        byte[] key = null;
+        byte[] value = null;
+        List<RawRecord.Header> headers = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            int bit = RECORD_ORDER.indexOf(name);
+            require(entry, bit >= 0, "unknown field '" + name + "' in a record");
+            require(entry, (seen & (1 << bit)) == 0, "field '" + name + "' twice in a record");
+            seen |= 1 << bit;
+            switch (name) {
+                case "partition" -> partition = (int) nextLong(p, entry, name);
+                case "offset" -> offset = nextLong(p, entry, name);
+                case "timestamp" -> timestamp = nextLong(p, entry, name);
+                case "timestampType" -> timestampType = nextText(p, entry, false);
+                case "key" -> key = nextBinary(p, entry, name);
+                case "value" -> value = nextBinary(p, entry, name);
+                case "headers" -> headers = headers(p, entry);
+                default -> {
+                    JsonToken t = p.nextToken();
+                    require(entry, t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE,
+                            "field 'redacted' must be true or false");
+                }
+            }
+        }
+        if (seen != (1 << RECORD_ORDER.size()) - 1) {
+            for (int i = 0; i < RECORD_ORDER.size(); i++) {
+                require(entry, (seen & (1 << i)) != 0, "field '" + RECORD_ORDER.get(i) + "' is missing in a record");
+            }
+        }
+        return new RawRecord(partition, offset, timestamp, timestampType, key, value, headers);
+    }
+
+    private static List<RawRecord.Header> headers(JsonParser p, String entry) throws IOException {
+        expect(p, JsonToken.START_ARRAY, entry, "field 'headers' to be an array");
+        List<RawRecord.Header> out = new ArrayList<>(2);
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String name = null;
+            byte[] value = null;
+            int seen = 0;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                switch (p.currentName()) {
+                    case "name" -> {
+                        name = nextText(p, entry, false);
+                        seen |= 1;
+                    }
+                    case "value" -> {
+                        value = nextBinary(p, entry, "value");
+                        seen |= 2;
+                    }
+                    default -> throw new IllegalArgumentException(entry + ": unknown field '" + p.currentName()
+                            + "' in a header");
+                }
+            }
+            require(entry, seen == 3, "a header needs 'name' and 'value'");
+            out.add(new RawRecord.Header(name, value));
+        }
+        require(entry, p.currentToken() == JsonToken.END_ARRAY, "headers must be objects");
+        return out;
+    }
+
+    private static byte[] nextBinary(JsonParser p, String entry, String field) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_NULL) {
             return null;
         }
-        require(entry, n.isTextual(), "field '" + field + "' must be base64 text or null");
+        require(entry, t == JsonToken.VALUE_STRING, "field '" + field + "' must be base64 text or null");
         try {
-            return java.util.Base64.getDecoder().decode(n.textValue());
+            return Base64.getDecoder().decode(p.getText());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(entry + ": field '" + field + "' is not base64");
         }
+    }
+
+    private static long nextLong(JsonParser p, String entry, String field) throws IOException {
+        require(entry, p.nextToken() == JsonToken.VALUE_NUMBER_INT, "field '" + field + "' must be a whole number");
+        return p.getLongValue();
     }
 
     private static JsonNode tree(Path file, String entry, byte[] bytes) {

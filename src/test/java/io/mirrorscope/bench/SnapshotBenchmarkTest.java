@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mirrorscope.core.snapshot.Snapshot;
 import io.mirrorscope.snapshot.SnapshotReader;
 import io.mirrorscope.snapshot.SnapshotWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
@@ -41,6 +43,18 @@ class SnapshotBenchmarkTest {
                 SnapshotBenchmark.PAIRS, back.window().sourceRecords().records().size(),
                 back.window().targetRecords().records().size(), back.traces().size(), Files.size(file),
                 Files.size(file) / 1048576.0);
+        // on a shared machine wall-clock time says more about the load than the code: also count this thread's CPU
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < 4; round++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            SnapshotWriter.write(s, file);
+            long save = threads.getCurrentThreadCpuTime() - cpu;
+            cpu = threads.getCurrentThreadCpuTime();
+            SnapshotReader.read(file);
+            long open = threads.getCurrentThreadCpuTime() - cpu;
+            System.out.printf("snapshot round %d: save %d ms CPU, open %d ms CPU%n", round, save / 1_000_000,
+                    open / 1_000_000);
+        }
         for (RunResult r : new Runner(new OptionsBuilder().include(SnapshotBenchmark.class.getName()).forks(0)
                 .shouldFailOnError(true).build()).run()) {
             System.out.printf("snapshot %s: %.0f ms (± %.0f)%n", r.getParams().getBenchmark(),
