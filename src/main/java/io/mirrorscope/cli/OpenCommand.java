@@ -87,7 +87,8 @@ public final class OpenCommand implements Callable<Integer> {
         MirrorWindow w = s.window();
         if (w != null) {
             b.append(", window of ").append(w.mirror()).append(' ').append(w.sourceTopic()).append(" -> ")
-                    .append(w.targetTopic()).append(" (").append(w.findings().sourceRecords()).append(" source records, ")
+                    .append(w.targetTopic()).append(" (").append(w.findings().sourceRecords())
+                    .append(" source records, ")
                     .append(w.findings().missing()).append(" missing, ").append(w.findings().duplicates())
                     .append(" duplicates; ").append(w.sourceRecords().records().size()).append('+')
                     .append(w.targetRecords().records().size()).append(" raw records kept)");

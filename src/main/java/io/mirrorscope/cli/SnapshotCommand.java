@@ -76,7 +76,8 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "Tracing back end (Jaeger / Tempo resource) to fetch traces from (default: the only one).")
     String backend;
 
-    @Option(names = "--max-record-bytes", paramLabel = "BYTES", defaultValue = "" + SnapshotFormat.DEFAULT_RECORD_CAP_BYTES,
+    @Option(names = "--max-record-bytes", paramLabel = "BYTES",
+            defaultValue = "" + SnapshotFormat.DEFAULT_RECORD_CAP_BYTES,
             description = "Raw record bytes kept per side (default: ${DEFAULT-VALUE}); later records are counted only.")
     long maxRecordBytes;
 
@@ -153,7 +154,8 @@ public final class SnapshotCommand implements Callable<Integer> {
                 (isSource, r) -> (isSource ? source : target).add(r), pairs));
         CompareResult r = outcome.result();
         return new MirrorWindow(outcome.mirror(), outcome.link(), r.sourceBootstrap(), r.topics().sourceTopic(),
-                r.targetBootstrap(), r.topics().targetTopic(), compare.fromMillis, r.startedAt(), r.endedAt(), r.pairingReason(),
+                r.targetBootstrap(), r.topics().targetTopic(), compare.fromMillis, r.startedAt(), r.endedAt(),
+                r.pairingReason(),
                 r.notes(), r.snapshot(), source.build(), target.build());
     }
 

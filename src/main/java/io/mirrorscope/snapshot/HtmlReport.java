@@ -439,7 +439,8 @@ public final class HtmlReport {
         TraceLayout.Viewport view = new TraceLayout.Viewport(0, axisW, shown * rowH, rowH, t.startMicros(),
                 t.endMicros());
         b.append("<div class=\"trace\" data-trace-id=\"").append(esc(t.traceId())).append("\" data-spans=\"")
-                .append(t.spanCount()).append("\"><h3>Trace ").append(esc(t.traceId())).append("</h3><p class=\"meta\">")
+                .append(t.spanCount()).append("\"><h3>Trace ").append(esc(t.traceId()))
+                .append("</h3><p class=\"meta\">")
                 .append(t.spanCount()).append(" spans · ").append(String.join(", ", t.services().stream()
                         .map(HtmlReport::esc).toList())).append(" · ").append(micros(t.durationMicros()))
                 .append(" · started ").append(Instant.ofEpochMilli(t.startMicros() / 1000)).append("</p>");

@@ -11,7 +11,6 @@ import io.mirrorscope.core.snapshot.RecordSet;
 import io.mirrorscope.core.snapshot.Snapshot;
 import io.mirrorscope.core.snapshot.TraceDocument;
 import io.mirrorscope.kafka.StrimziClusterReader;
-import io.mirrorscope.kafka.StrimziConnections;
 import io.mirrorscope.kube.inventory.InventoryFixtures;
 import io.mirrorscope.kube.inventory.StrimziMockServer;
 import io.mirrorscope.snapshot.SnapshotReader;

@@ -93,7 +93,8 @@ class SnapshotFileTest {
     @Test
     void recordsAreCutAtTheByteCapAndTheCutIsCounted() {
         var w = SnapshotSamples.window(1000, 2_000);
-        assertThat(w.sourceRecords().records().stream().mapToLong(r -> r.sizeInBytes()).sum()).isLessThanOrEqualTo(2000);
+        assertThat(w.sourceRecords().records().stream().mapToLong(r -> r.sizeInBytes()).sum())
+                .isLessThanOrEqualTo(2000);
         assertThat(w.sourceRecords().dropped()).isEqualTo(1000 - w.sourceRecords().records().size()).isPositive();
     }
 
@@ -159,7 +160,8 @@ class SnapshotFileTest {
         Path base = write();
         assertProblem(replace(base, "notes.txt", "hi".getBytes(StandardCharsets.UTF_8)),
                 "holds the entry notes.txt, which its manifest does not list");
-        assertProblem(replace(base, SnapshotFormat.PAIRS, null), "its manifest lists mirror/pairs.json, which is missing");
+        assertProblem(replace(base, SnapshotFormat.PAIRS, null),
+                "its manifest lists mirror/pairs.json, which is missing");
         assertProblem(replace(base, SnapshotFormat.MANIFEST, null), "has no manifest.json");
     }
 

@@ -7,11 +7,11 @@ import java.util.Map;
 
 /**
  * External programs used as independent oracles in tests ({@code kubectl}, {@code kcat}, {@code chromium}), found
- * on the {@code PATH} like a shell finds them. A missing tool skips the calling test with the install hint on a developer's
- * machine and fails it under {@code CI=true} (see {@link Prerequisites}), so a class never turns into "Tests run: 0"
- * on a green build. Call {@link #require} from a test method or {@code @BeforeEach}: an abort in {@code @BeforeAll}
- * removes the whole class from the count (surefire reports "Tests run: 0", no skip); a class whose {@code @BeforeAll}
- * needs the tool checks {@link #present} there and leaves the skip to {@code @BeforeEach}.
+ * on the {@code PATH} like a shell finds them. A missing tool skips the calling test with the install hint on a
+ * developer's machine and fails it under {@code CI=true} (see {@link Prerequisites}), so a class never turns into
+ * "Tests run: 0" on a green build. Call {@link #require} from a test method or {@code @BeforeEach}: an abort in
+ * {@code @BeforeAll} removes the whole class from the count (surefire reports "Tests run: 0", no skip); a class whose
+ * {@code @BeforeAll} needs the tool checks {@link #present} there and leaves the skip to {@code @BeforeEach}.
  */
 public final class OracleTools {
 
