@@ -1,8 +1,11 @@
 package io.mirrorscope.app;
 
+import io.mirrorscope.core.AppVersion;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
 import io.mirrorscope.core.inventory.Inventory;
+import io.mirrorscope.core.snapshot.Snapshot;
+import io.mirrorscope.core.snapshot.SnapshotFormat;
 import io.mirrorscope.kafka.BrokerProbe;
 import io.mirrorscope.kafka.ClusterAccess;
 import io.mirrorscope.kafka.ConsumerOptions;
@@ -32,6 +35,8 @@ import io.mirrorscope.ui.traces.TracesView;
 import io.mirrorscope.ui.traces.TracesViewModel;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Platform;
@@ -81,6 +86,13 @@ final class Workspace implements AutoCloseable {
             return live.current();
         }, mainViewModel.problems(), wiring.reconnect(), inventory -> { },
                 report -> mainViewModel.failed(report.problem().oneLine()));
+    }
+
+    /** What File ▸ Save snapshot… saves from a live connection: the inventory as it stands now. */
+    Snapshot snapshot() {
+        return new Snapshot(new Snapshot.Header(SnapshotFormat.VERSION, AppVersion.version(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), session.context(), session.namespace(), List.of()),
+                live.current(), null, null, List.of());
     }
 
     private void showInNavigation(Inventory inventory) {
