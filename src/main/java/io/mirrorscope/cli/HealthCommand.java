@@ -191,41 +191,56 @@ public final class HealthCommand implements Callable<Integer> {
                 KubeSession.Options.cli())) {
             String namespace = session.namespace() != null ? session.namespace() : "default";
             Inventory inventory = new InventoryReader(session.client()).read(session.context(), List.of(namespace));
-            Mirror m = inventory.mirrors().stream().filter(x -> x.name().equals(mirror)).findFirst()
-                    .orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "No mirror " + mirror
-                            + " in namespace " + namespace, "", "List them with 'mirrorscope inventory'")));
-            if (m.kind() == MirrorKind.KafkaMirrorMaker) {
-                throw usage("MirrorMaker 1 (" + mirror + ") writes no heartbeats or checkpoints: use the manual "
-                        + "flags with --policy identity");
-            }
-            ClusterResolver resolver = new ClusterResolver(inventory.clusters());
-            Map<String, ClusterAccess.Connection> open = new LinkedHashMap<>();
-            try {
-                List<HealthMonitor.Link> links = new ArrayList<>();
-                for (MirrorLink link : m.links()) {
-                    ConnectionSettings source = connect(session, resolver, open, link.sourceBootstrap(),
-                            m.namespace(), "source " + link.sourceAlias());
-                    ConnectionSettings target = connect(session, resolver, open, link.targetBootstrap(),
-                            m.namespace(), "target " + link.targetAlias());
-                    links.add(new HealthMonitor.Link(LinkSpec.of(m.name(), link, groups, connectorConfig(m, link)),
-                            source, target));
-                }
-                return watch(links);
-            } finally {
-                open.values().forEach(ClusterAccess.Connection::close);
-            }
+            return print(measure(session, inventory, mirror, new Reach(groups, user, listener, tunnel),
+                    rounds, interval(), timeout()));
         }
     }
 
-    private ConnectionSettings connect(KubeSession session, ClusterResolver resolver,
-                                       Map<String, ClusterAccess.Connection> open, String bootstrap,
-                                       String namespace, String role) {
+    /** How the health reads reach a mirror's clusters (the flags of {@code health --mirror}). */
+    record Reach(String groups, String user, String listener, ClusterAccess.TunnelMode tunnel) {
+    }
+
+    /**
+     * {@code rounds} health reads of every link of mirror {@code mirrorName}, found in {@code inventory}, through
+     * {@code session}; the last reading. Shared with {@code mirrorscope snapshot --health}.
+     */
+    static HealthSnapshot measure(KubeSession session, Inventory inventory, String mirrorName, Reach reach,
+                                  int rounds, Duration interval, Duration timeout) {
+        String namespace = session.namespace() != null ? session.namespace() : "default";
+        Mirror m = inventory.mirrors().stream().filter(x -> x.name().equals(mirrorName)).findFirst()
+                .orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "No mirror " + mirrorName
+                        + " in namespace " + namespace, "", "List them with 'mirrorscope inventory'")));
+        if (m.kind() == MirrorKind.KafkaMirrorMaker) {
+            throw usage("MirrorMaker 1 (" + mirrorName + ") writes no heartbeats or checkpoints: use the manual "
+                    + "flags with --policy identity");
+        }
+        ClusterResolver resolver = new ClusterResolver(inventory.clusters());
+        Map<String, ClusterAccess.Connection> open = new LinkedHashMap<>();
+        try {
+            List<HealthMonitor.Link> links = new ArrayList<>();
+            for (MirrorLink link : m.links()) {
+                ConnectionSettings source = connect(session, resolver, open, link.sourceBootstrap(),
+                        m.namespace(), "source " + link.sourceAlias(), reach);
+                ConnectionSettings target = connect(session, resolver, open, link.targetBootstrap(),
+                        m.namespace(), "target " + link.targetAlias(), reach);
+                links.add(new HealthMonitor.Link(LinkSpec.of(m.name(), link, reach.groups(),
+                        connectorConfig(m, link)), source, target));
+            }
+            return monitor(links, rounds, interval, timeout);
+        } finally {
+            open.values().forEach(ClusterAccess.Connection::close);
+        }
+    }
+
+    private static ConnectionSettings connect(KubeSession session, ClusterResolver resolver,
+                                              Map<String, ClusterAccess.Connection> open, String bootstrap,
+                                              String namespace, String role, Reach reach) {
         KafkaCluster cluster = resolver.resolve(bootstrap, namespace).orElseThrow(() -> new ProblemException(
                 Problem.of(Problem.Kind.NOT_FOUND, "The " + role + " (" + bootstrap + ") is not a Kafka resource "
                         + "in namespace " + namespace, "", "Check it with the manual flags (--source-bootstrap …)")));
         return open.computeIfAbsent(cluster.namespace() + "/" + cluster.name(), k -> ClusterAccess.open(
-                session.client(), new ClusterAccess.Target(cluster.namespace(), cluster.name(), null, user, listener,
-                        tunnel))).settings();
+                session.client(), new ClusterAccess.Target(cluster.namespace(), cluster.name(), null, reach.user(),
+                        reach.listener(), reach.tunnel()))).settings();
     }
 
     private LinkSpec manualSpec() {
@@ -253,10 +268,21 @@ public final class HealthCommand implements Callable<Integer> {
     }
 
     private int watch(List<HealthMonitor.Link> links) {
-        Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
+        return print(monitor(links, rounds, interval(), timeout()));
+    }
+
+    private Duration interval() {
+        return Duration.ofMillis(Math.round(intervalSeconds * 1000));
+    }
+
+    private Duration timeout() {
+        return Duration.ofSeconds(Math.max(1, timeoutSeconds));
+    }
+
+    /** {@code rounds} reads, {@code interval} apart; the last one. */
+    static HealthSnapshot monitor(List<HealthMonitor.Link> links, int rounds, Duration interval, Duration timeout) {
         HealthSettings settings = HealthSettings.DEFAULTS.withTrendSamples(Math.max(2, Math.min(5, rounds)));
-        HealthMonitor.Options options = new HealthMonitor.Options(interval, Duration.ofSeconds(Math.max(1,
-                timeoutSeconds)), Duration.ofDays(1), settings);
+        HealthMonitor.Options options = new HealthMonitor.Options(interval, timeout, Duration.ofDays(1), settings);
         HealthSnapshot last = null;
         try (HealthMonitor monitor = new HealthMonitor(links, options, null)) {
             for (int i = 0; i < rounds; i++) {
@@ -266,6 +292,10 @@ public final class HealthCommand implements Callable<Integer> {
                 last = monitor.refresh();
             }
         }
+        return last;
+    }
+
+    private int print(HealthSnapshot last) {
         PrintWriter out = spec.commandLine().getOut();
         if (parent.globals().output() == OutputFormat.json) {
             try {

@@ -3,6 +3,7 @@ package io.mirrorscope.cli;
 import io.mirrorscope.core.AppVersion;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.core.health.HealthReport;
 import io.mirrorscope.core.inventory.Inventory;
 import io.mirrorscope.core.inventory.TracingBackend;
 import io.mirrorscope.core.records.RawRecord;
@@ -12,6 +13,7 @@ import io.mirrorscope.core.snapshot.Snapshot;
 import io.mirrorscope.core.snapshot.SnapshotFormat;
 import io.mirrorscope.core.snapshot.TraceDocument;
 import io.mirrorscope.core.trace.TraceContext;
+import io.mirrorscope.kafka.ClusterAccess;
 import io.mirrorscope.kafka.compare.CompareResult;
 import io.mirrorscope.kube.KubeSession;
 import io.mirrorscope.kube.inventory.InventoryReader;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -85,6 +88,11 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "Rows of the matched-record table kept (default: ${DEFAULT-VALUE}).")
     int pairs;
 
+    @Option(names = "--health-rounds", paramLabel = "N", defaultValue = "0",
+            description = "With --mirror: also read the mirror's health, N rounds 1 s apart (as mirrorscope health; "
+                    + "default: ${DEFAULT-VALUE}, no health).")
+    int healthRounds;
+
     @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report.")
     Path html;
 
@@ -125,15 +133,19 @@ public final class SnapshotCommand implements Callable<Integer> {
             Instant takenAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             MirrorWindow window = null;
             List<TraceDocument> traceDocs = List.of();
+            Map<String, Object> health = null;
             if (withWindow) {
                 window = window(session, inventory);
                 if (window.sourceRecords().dropped() + window.targetRecords().dropped() > 0) {
                     notes.add("records beyond " + maxRecordBytes + " bytes per side were counted, not kept");
                 }
                 traceDocs = traces > 0 ? traces(session, inventory, window, notes) : List.of();
+                if (healthRounds > 0) {
+                    health = health(session, inventory, notes);
+                }
             }
             snapshot = new Snapshot(new Snapshot.Header(SnapshotFormat.VERSION, AppVersion.version(), takenAt,
-                    session.context(), namespace, notes), inventory, window, null, traceDocs);
+                    session.context(), namespace, notes), inventory, window, health, traceDocs);
         }
         SnapshotWriter.write(snapshot, file);
         PrintWriter o = spec.commandLine().getOut();
@@ -198,6 +210,18 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
         }
         return docs;
+    }
+
+    /** The mirror's health as {@code mirrorscope health -o json} writes it; a failure is a note, not the end. */
+    private Map<String, Object> health(KubeSession session, Inventory inventory, List<String> notes) {
+        try {
+            return HealthReport.tree(HealthCommand.measure(session, inventory, compare.mirror,
+                    new HealthCommand.Reach(null, null, null, ClusterAccess.TunnelMode.AUTO), healthRounds,
+                    Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        } catch (ProblemException p) {
+            notes.add("health of " + compare.mirror + " not read: " + p.problem().oneLine());
+            return null;
+        }
     }
 
     static String size(Path file) {

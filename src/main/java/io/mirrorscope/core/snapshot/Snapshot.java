@@ -2,6 +2,8 @@ package io.mirrorscope.core.snapshot;
 
 import io.mirrorscope.core.inventory.Inventory;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +25,8 @@ public record Snapshot(Header header, Inventory inventory, MirrorWindow window, 
     public Snapshot {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(inventory, "inventory");
-        health = health == null ? null : Map.copyOf(health);
+        // health trees hold nulls (a value not measured), which Map.copyOf refuses; order is the report's
+        health = health == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(health));
         traces = traces == null ? List.of() : List.copyOf(traces);
     }
 
