@@ -1,5 +1,15 @@
 package io.mirrorscope.app;
 
+import io.mirrorscope.core.Problem;
+import io.mirrorscope.core.snapshot.Snapshot;
+import io.mirrorscope.core.snapshot.SnapshotFormat;
+import io.mirrorscope.snapshot.SnapshotReader;
+import io.mirrorscope.snapshot.SnapshotWriter;
+import io.mirrorscope.ui.common.ProblemReport;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import javafx.scene.control.MenuBar;
+import javafx.stage.FileChooser;
 import io.mirrorscope.kube.ActiveSession;
 import io.mirrorscope.kube.KubeSession;
 import io.mirrorscope.kube.Kubeconfig;
@@ -55,6 +65,7 @@ public final class AppServices implements AutoCloseable {
             runningCompares = javafx.collections.FXCollections.observableHashMap();
     private final javafx.collections.ObservableMap<String, io.mirrorscope.core.mirror.LinkCompareStatus>
             runningComparesView = javafx.collections.FXCollections.unmodifiableObservableMap(runningCompares);
+    private SnapshotWorkspace snapshotWorkspace;
     private Stage stage;
     private MainWindowController mainWindow;
 
@@ -143,6 +154,11 @@ public final class AppServices implements AutoCloseable {
             workspace.close();
             workspace = null;
         }
+        if (snapshotWorkspace != null) {
+            snapshotWorkspace.close();
+            snapshotWorkspace = null;
+            stage.setTitle("MirrorScope");
+        }
     }
 
     private void connected(ConnectionFlow.Connected connected) {
@@ -163,6 +179,7 @@ public final class AppServices implements AutoCloseable {
         FxmlViews.Loaded<MainWindowController> loaded = FxmlViews.load(Fxml.MAIN_WINDOW, controllers);
         this.mainWindow = loaded.controller();
         installSandboxMenu();
+        installSnapshotMenu(loaded.root());
         return loaded.root();
     }
 
@@ -197,6 +214,8 @@ public final class AppServices implements AutoCloseable {
     public void open(ViewTarget target) {
         if (workspace != null) {
             workspace.open(target);
+        } else if (snapshotWorkspace != null) {
+            snapshotWorkspace.open(target);
         }
     }
 
@@ -215,6 +234,71 @@ public final class AppServices implements AutoCloseable {
         if (workspace != null) {
             workspace.compareMirror(namespace, name);
         }
+    }
+
+    /**
+     * File ▸ Open snapshot… and File ▸ Save snapshot…, added to the File menu here (the snapshot is the app's
+     * concern: the main window's controller stays as it is).
+     */
+    private void installSnapshotMenu(Parent root) {
+        if (!(root.lookup("#menuBar") instanceof MenuBar bar) || bar.getMenus().isEmpty()) {
+            return;
+        }
+        MenuItem open = new MenuItem("_Open snapshot…");
+        open.setOnAction(e -> {
+            java.io.File f = chooser("Open snapshot").showOpenDialog(stage);
+            if (f != null) {
+                openSnapshot(f.toPath());
+            }
+        });
+        MenuItem save = new MenuItem("_Save snapshot…");
+        save.setOnAction(e -> {
+            java.io.File f = chooser("Save snapshot").showSaveDialog(stage);
+            if (f != null) {
+                saveSnapshot(f.toPath());
+            }
+        });
+        var items = bar.getMenus().getFirst().getItems();
+        int at = Math.max(0, items.size() - 2);  // before the separator and Quit
+        items.addAll(at, List.of(new SeparatorMenuItem(), open, save));
+    }
+
+    private static FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("MirrorScope snapshots",
+                "*" + SnapshotFormat.EXTENSION));
+        return c;
+    }
+
+    /** Reads a snapshot file off the FX thread and shows it in place of any live connection. */
+    CompletableFuture<Void> openSnapshot(Path file) {
+        return work.run("Opening the snapshot " + file.getFileName(), () -> SnapshotReader.read(file),
+                mainViewModel.problems(), () -> openSnapshot(file), snapshot -> {
+                    if (mainWindow != null) {
+                        mainWindow.closeAllViews();
+                    }
+                    beforeContextSwitch();
+                    snapshotWorkspace = new SnapshotWorkspace(snapshot, mainViewModel, mainWindow);
+                    stage.setTitle("MirrorScope — " + snapshot.header().title());
+                    snapshotWorkspace.show();
+                });
+    }
+
+    /** Saves what the window shows (the live inventory, or the open snapshot) to {@code file}, off the FX thread. */
+    CompletableFuture<Void> saveSnapshot(Path file) {
+        Snapshot snapshot = workspace != null ? workspace.snapshot()
+                : snapshotWorkspace != null ? snapshotWorkspace.snapshot() : null;
+        if (snapshot == null) {
+            BackgroundWork.report(mainViewModel.problems(), new ProblemReport("Saving a snapshot", Problem.of(
+                    Problem.Kind.USAGE, "Nothing to save yet", "", "Connect to a context first (File ▸ Connect…)"),
+                    null));
+            return CompletableFuture.completedFuture(null);
+        }
+        return work.run("Saving the snapshot " + file.getFileName(), () -> {
+            SnapshotWriter.write(snapshot, file);
+            return file;
+        }, mainViewModel.problems(), () -> saveSnapshot(file), saved -> { });
     }
 
     @Override

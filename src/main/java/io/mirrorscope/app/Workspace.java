@@ -1,5 +1,6 @@
 package io.mirrorscope.app;
 
+import io.mirrorscope.core.AppVersion;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
 import io.mirrorscope.core.inventory.ClusterNode;
@@ -9,6 +10,8 @@ import io.mirrorscope.core.inventory.MirrorLink;
 import io.mirrorscope.core.inventory.TopologyEdge;
 import io.mirrorscope.core.mirror.LinkCompareStatus;
 import io.mirrorscope.core.mirror.TopicMapping;
+import io.mirrorscope.core.snapshot.Snapshot;
+import io.mirrorscope.core.snapshot.SnapshotFormat;
 import io.mirrorscope.kafka.BrokerProbe;
 import io.mirrorscope.kafka.ClusterAccess;
 import io.mirrorscope.kafka.ConsumerOptions;
@@ -128,6 +131,13 @@ final class Workspace implements AutoCloseable {
             return live.current();
         }, mainViewModel.problems(), wiring.reconnect(), inventory -> { },
                 report -> mainViewModel.failed(report.problem().oneLine()));
+    }
+
+    /** What File ▸ Save snapshot… saves from a live connection: the inventory as it stands now. */
+    Snapshot snapshot() {
+        return new Snapshot(new Snapshot.Header(SnapshotFormat.VERSION, AppVersion.version(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), session.context(), session.namespace(), List.of()),
+                live.current(), null, null, List.of());
     }
 
     private void showInNavigation(Inventory inventory) {

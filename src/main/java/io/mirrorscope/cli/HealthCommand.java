@@ -185,13 +185,23 @@ public final class HealthCommand implements Callable<Integer> {
                 KubeSession.Options.cli())) {
             String namespace = session.namespace() != null ? session.namespace() : "default";
             Inventory inventory = new InventoryReader(session.client()).read(session.context(), List.of(namespace));
-            Mirror m = inventory.mirrors().stream().filter(x -> x.name().equals(mirror)).findFirst()
-                    .orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "No mirror " + mirror
-                            + " in namespace " + namespace, "", "List them with 'mirrorscope inventory'")));
-            try (MirrorHealthLinks links = MirrorHealthLinks.open(session.client(), inventory, m,
-                    new MirrorHealthLinks.Access(groups, user, listener, tunnel))) {
-                return watch(links.links());
-            }
+            return print(measure(session, inventory, mirror, new MirrorHealthLinks.Access(groups, user, listener,
+                    tunnel), rounds, interval(), timeout()));
+        }
+    }
+
+    /**
+     * {@code rounds} health reads of every link of mirror {@code mirrorName}, found in {@code inventory}, through
+     * {@code session}; the last reading. Shared with {@code mirrorscope snapshot --health-rounds}.
+     */
+    static HealthSnapshot measure(KubeSession session, Inventory inventory, String mirrorName,
+                                  MirrorHealthLinks.Access access, int rounds, Duration interval, Duration timeout) {
+        String namespace = session.namespace() != null ? session.namespace() : "default";
+        Mirror m = inventory.mirrors().stream().filter(x -> x.name().equals(mirrorName)).findFirst()
+                .orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "No mirror " + mirrorName
+                        + " in namespace " + namespace, "", "List them with 'mirrorscope inventory'")));
+        try (MirrorHealthLinks links = MirrorHealthLinks.open(session.client(), inventory, m, access)) {
+            return monitor(links.links(), rounds, interval, timeout);
         }
     }
 
@@ -220,10 +230,21 @@ public final class HealthCommand implements Callable<Integer> {
     }
 
     private int watch(List<HealthMonitor.Link> links) {
-        Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
+        return print(monitor(links, rounds, interval(), timeout()));
+    }
+
+    private Duration interval() {
+        return Duration.ofMillis(Math.round(intervalSeconds * 1000));
+    }
+
+    private Duration timeout() {
+        return Duration.ofSeconds(Math.max(1, timeoutSeconds));
+    }
+
+    /** {@code rounds} reads, {@code interval} apart; the last one. */
+    static HealthSnapshot monitor(List<HealthMonitor.Link> links, int rounds, Duration interval, Duration timeout) {
         HealthSettings settings = HealthSettings.DEFAULTS.withTrendSamples(Math.max(2, Math.min(5, rounds)));
-        HealthMonitor.Options options = new HealthMonitor.Options(interval, Duration.ofSeconds(Math.max(1,
-                timeoutSeconds)), Duration.ofDays(1), settings);
+        HealthMonitor.Options options = new HealthMonitor.Options(interval, timeout, Duration.ofDays(1), settings);
         HealthSnapshot last = null;
         try (HealthMonitor monitor = new HealthMonitor(links, options, null)) {
             for (int i = 0; i < rounds; i++) {
@@ -233,6 +254,10 @@ public final class HealthCommand implements Callable<Integer> {
                 last = monitor.refresh();
             }
         }
+        return last;
+    }
+
+    private int print(HealthSnapshot last) {
         PrintWriter out = spec.commandLine().getOut();
         if (parent.globals().output() == OutputFormat.json) {
             try {

@@ -74,7 +74,7 @@ public final class InventoryCommand implements Callable<Integer> {
      * Nothing could be read: every served Strimzi kind refused (403), or every kind the server serves failed. Say
      * so with exit 3 instead of printing an empty inventory that looks like an empty namespace.
      */
-    private static void requireSomethingReadable(Inventory inventory, String where) {
+    static void requireSomethingReadable(Inventory inventory, String where) {
         List<KindStatus> strimzi = inventory.kinds().values().stream()
                 .filter(k -> k.kind().group().equals("kafka.strimzi.io") && k.state() != KindStatus.State.NOT_SERVED)
                 .toList();

@@ -66,6 +66,9 @@ public final class MirrorScopeCommand implements Callable<Integer> {
         cli.addSubcommand(new RbacCommand());
         cli.addSubcommand(new RecordsCommand());
         cli.addSubcommand(new HealthCommand());
+        cli.addSubcommand(new SnapshotCommand());
+        cli.addSubcommand(new OpenCommand());
+        SnapshotCommand.install(cli);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(MirrorScopeCommand::onBadArguments);
         cli.setExecutionExceptionHandler(MirrorScopeCommand::onFailure);

@@ -5,6 +5,7 @@ import io.mirrorscope.core.ProblemException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import io.mirrorscope.core.Redactor;
 import java.nio.file.Path;
 
 /**
@@ -54,10 +55,11 @@ public record ManualConnection(String bootstrap, SecurityProtocol protocol, Path
         if (mtls) {
             String chain = read(certFile);
             auth = new ClientAuth.TlsCertificate(PemMaterial.toPem(PemMaterial.certificates(chain,
-                    certFile.toString())), PemMaterial.toPkcs8Pem(read(keyFile), keyFile.toString()),
+                    certFile.toString())), PemMaterial.toPkcs8Pem(readKey(keyFile), keyFile.toString()),
                     PemMaterial.subject(chain, certFile.toString()));
         } else if (sasl) {
             String password = read(saslPasswordFile).lines().findFirst().orElse("");
+            Redactor.remember(password);
             try {
                 auth = new ClientAuth.SaslPassword(saslMechanism == null ? "SCRAM-SHA-512" : saslMechanism,
                         saslUsername, password.toCharArray());
@@ -70,6 +72,13 @@ public record ManualConnection(String bootstrap, SecurityProtocol protocol, Path
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage(), "Check --security-protocol");
         }
+    }
+
+    /** A key file's text, remembered by the {@link Redactor} as it is read. */
+    private static String readKey(Path file) {
+        String pem = read(file);
+        Redactor.rememberPem(pem);
+        return pem;
     }
 
     private static String read(Path file) {

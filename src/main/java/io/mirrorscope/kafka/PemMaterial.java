@@ -2,6 +2,7 @@ package io.mirrorscope.kafka;
 
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.core.Redactor;
 import io.mirrorscope.kube.Pem;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,10 @@ public final class PemMaterial {
     public static String toPkcs8Pem(String keyPem, String source) {
         String text = keyPem == null ? "" : keyPem;
         try {
-            return pem("PRIVATE KEY", Pem.privateKey(text.getBytes(StandardCharsets.US_ASCII)).getEncoded());
+            // the converted key is a new text (PKCS#1 in, PKCS#8 out): the Redactor must know it too
+            String pkcs8 = pem("PRIVATE KEY", Pem.privateKey(text.getBytes(StandardCharsets.US_ASCII)).getEncoded());
+            Redactor.rememberPem(pkcs8);
+            return pkcs8;
         } catch (GeneralSecurityException e) {
             String reason = String.valueOf(e.getMessage());
             if (reason.startsWith("no PEM private key")) {
@@ -88,8 +92,9 @@ public final class PemMaterial {
                     Key key = ks.getKey(alias, password);
                     Certificate[] chain = ks.getCertificateChain(alias);
                     if (key instanceof PrivateKey pk && chain != null && chain.length > 0) {
-                        return new ClientAuth.TlsCertificate(toPem(List.of(chain)), pem("PRIVATE KEY",
-                                pk.getEncoded()), subject(chain[0]));
+                        String keyPem = pem("PRIVATE KEY", pk.getEncoded());
+                        Redactor.rememberPem(keyPem);
+                        return new ClientAuth.TlsCertificate(toPem(List.of(chain)), keyPem, subject(chain[0]));
                     }
                 }
             }

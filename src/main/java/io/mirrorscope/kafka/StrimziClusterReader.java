@@ -122,6 +122,7 @@ public final class StrimziClusterReader {
                         + " in namespace " + namespace, "the KafkaUser's credentials are kept there",
                         "Check --user and -n"));
             }
+            StrimziConnections.rememberUserSecret(s.getData());
             return StrimziConnections.decodeSecretData(s.getData());
         } catch (KubernetesClientException e) {
             throw kubeProblem(e, "secret " + secretName);

@@ -2,6 +2,10 @@ package io.mirrorscope.kafka;
 
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.ProblemException;
+import io.mirrorscope.core.Redactor;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -203,6 +207,7 @@ public final class StrimziConnections {
                 values.put(m.group(1), m.group(2).replaceAll("\\\\(.)", "$1"));
             }
             if (values.containsKey("username") && values.containsKey("password")) {
+                Redactor.remember(values.get("password"));
                 return new ClientAuth.SaslPassword("SCRAM-SHA-512", values.get("username"),
                         values.get("password").toCharArray());
             }
@@ -304,6 +309,36 @@ public final class StrimziConnections {
         String description = "listener " + listener.name() + " (" + listener.type() + ") of Kafka " + cluster;
         return new ConnectionSettings(listener.bootstrapServers(), SecurityProtocol.of(listener.tls(), sasl),
                 trustedCaPem, auth, true, description);
+    }
+
+    /**
+     * Hands every secret value of a KafkaUser secret's {@code data} (base64, as the API returns it) to the
+     * {@link Redactor}: the base64 text as stored, and the decoded text (PEM keys line by line). Certificates
+     * ({@code *.crt}) are public and stay readable.
+     */
+    public static void rememberUserSecret(Map<String, String> data) {
+        if (data == null) {
+            return;
+        }
+        data.forEach((k, v) -> {
+            if (v == null || k.endsWith(".crt")) {
+                return;
+            }
+            Redactor.remember(v);
+            byte[] raw = Base64.getMimeDecoder().decode(v);
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+            try {
+                String text = utf8.decode(ByteBuffer.wrap(raw)).toString();
+                if (text.contains("-----BEGIN")) {
+                    Redactor.rememberPem(text);
+                } else {
+                    Redactor.remember(text);
+                }
+            } catch (CharacterCodingException binary) {
+                // user.p12 and other binary values: their base64 form is remembered above
+                Redactor.remember(Base64.getEncoder().encodeToString(raw));
+            }
+        });
     }
 
     /** Secret {@code data} as the API returns it (base64 values) → raw bytes. */

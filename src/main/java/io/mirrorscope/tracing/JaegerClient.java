@@ -115,6 +115,26 @@ public final class JaegerClient {
      * @throws ProblemException NOT_FOUND when the back end does not have it
      */
     public ParsedTraces trace(String traceId, long startMicros, long endMicros) {
+        return traceBody(traceId, startMicros, endMicros).parsed();
+    }
+
+    /**
+     * One trace as the back end sent it and as parsed: the body is kept byte for byte (an incident snapshot stores
+     * it so Jaeger's own UI can load it too).
+     *
+     * @param body   the answer's body
+     * @param v3     true when api_v3 answered (OTLP JSON), false for v1 (Jaeger's {@code {"data":[…]}})
+     * @param parsed the body parsed
+     */
+    public record TraceBody(byte[] body, boolean v3, ParsedTraces parsed) {
+    }
+
+    /**
+     * {@link #trace(String, long, long)} with the body kept.
+     *
+     * @throws ProblemException NOT_FOUND when the back end does not have it
+     */
+    public TraceBody traceBody(String traceId, long startMicros, long endMicros) {
         boolean window = startMicros > 0 && endMicros > startMicros;
         String v1Window = window ? "?start=" + startMicros + "&end=" + endMicros : "";
         String v3Window = window ? "?start_time=" + enc(rfc3339(startMicros)) + "&end_time="
@@ -130,20 +150,22 @@ public final class JaegerClient {
             JaegerTransport.Response r = send("/api/traces/" + id + v1Window);
             if (!isPlain404(r)) {
                 notFound(r, id);
-                ParsedTraces parsed = parse(ok(r, "trace " + id), false);
+                byte[] body = ok(r, "trace " + id);
+                ParsedTraces parsed = parse(body, false);
                 if (parsed.traces().isEmpty() && parsed.problem() == null) {
                     throw new ProblemException(traceNotFound(id));
                 }
-                return parsed;
+                return new TraceBody(body, false, parsed);
             }
         }
         JaegerTransport.Response r = send("/api/v3/traces/" + id + v3Window);
         notFound(r, id);
-        ParsedTraces parsed = parse(ok(r, "trace " + id), true);
+        byte[] body = ok(r, "trace " + id);
+        ParsedTraces parsed = parse(body, true);
         if (parsed.traces().isEmpty() && parsed.problem() == null) {
             throw new ProblemException(traceNotFound(id));
         }
-        return parsed;
+        return new TraceBody(body, true, parsed);
     }
 
     private void notFound(JaegerTransport.Response r, String id) {

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * External programs used as independent oracles in tests ({@code kubectl}, {@code kcat}), found on the
- * {@code PATH} like a shell finds them. A missing tool skips the calling test with the install hint on a developer's
- * machine and fails it under {@code CI=true} (see {@link Prerequisites}), so a class never turns into "Tests run: 0"
- * on a green build. Call {@link #require} from a test method or {@code @BeforeEach}: an abort in {@code @BeforeAll}
- * removes the whole class from the count (surefire reports "Tests run: 0", no skip); a class whose {@code @BeforeAll}
- * needs the tool checks {@link #present} there and leaves the skip to {@code @BeforeEach}.
+ * External programs used as independent oracles in tests ({@code kubectl}, {@code kcat}, {@code chromium}), found
+ * on the {@code PATH} like a shell finds them. A missing tool skips the calling test with the install hint on a
+ * developer's machine and fails it under {@code CI=true} (see {@link Prerequisites}), so a class never turns into
+ * "Tests run: 0" on a green build. Call {@link #require} from a test method or {@code @BeforeEach}: an abort in
+ * {@code @BeforeAll} removes the whole class from the count (surefire reports "Tests run: 0", no skip); a class whose
+ * {@code @BeforeAll} needs the tool checks {@link #present} there and leaves the skip to {@code @BeforeEach}.
  */
 public final class OracleTools {
 
@@ -20,6 +20,8 @@ public final class OracleTools {
             "install kubectl (https://kubernetes.io/docs/tasks/tools/) or apt-get install -y kubectl");
     /** kcat: an independent, non-Java Kafka producer. */
     public static final Tool KCAT = new Tool("kcat", "apt-get install -y kcat");
+    /** Chromium: a real browser that opens the HTML incident report headless (screenshot and DOM). */
+    public static final Tool CHROMIUM = new Tool("chromium", "apt-get install -y chromium");
 
     private OracleTools() {
     }

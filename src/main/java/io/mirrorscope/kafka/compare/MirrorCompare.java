@@ -66,6 +66,8 @@ public final class MirrorCompare {
     private volatile Consumer<RawRecord> sourceTap;
     /** Source records counted by the newest snapshot a reader took ({@link #taken}); -1 when nobody says. */
     private volatile long takenUpTo = -1;
+    private RecordTap tap = (s, r) -> { };
+    private int keepPairs;
     private volatile org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> sourceConsumer;
     private volatile org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> targetConsumer;
 
@@ -76,6 +78,25 @@ public final class MirrorCompare {
         this.options = Objects.requireNonNull(options, "options");
         this.request = Objects.requireNonNull(request, "request");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Sees every record the compare matches, on the compare's thread (an incident snapshot keeps them). */
+    @FunctionalInterface
+    public interface RecordTap {
+        /** A record read; {@code source} tells the side. Called on the compare's thread: keep it cheap. */
+        void record(boolean source, RawRecord record);
+    }
+
+    /** Hands every matched record to {@code t} as well; call before {@link #run}. */
+    public MirrorCompare tap(RecordTap t) {
+        this.tap = t == null ? (s, r) -> { } : t;
+        return this;
+    }
+
+    /** Keeps up to {@code n} pairs (the matched-record table) in the final snapshot; call before {@link #run}. */
+    public MirrorCompare keepPairs(int n) {
+        this.keepPairs = Math.max(0, n);
+        return this;
     }
 
     /** Ends a live run (or a bounded one early); {@link #run} then returns what it has. */
@@ -199,7 +220,7 @@ public final class MirrorCompare {
             targetEnd.forEach(r -> matcher.targetRange(r.partition(), -1, r.begin(), r.end()));
             long endedAt = clock.millis();
             matcher.finish(endedAt);
-            MatchSnapshot last = matcher.snapshot(0);
+            MatchSnapshot last = matcher.snapshot(keepPairs);
             onSnapshot.accept(last);
             if (last.overflow() > 0) {
                 notes.add(last.overflow() + " source records left the " + request.window()
@@ -314,11 +335,12 @@ public final class MirrorCompare {
                             }
                             if (sourcePlan.shows(r.timestamp())) {
                                 RawRecord raw = TopicReader.toRaw(r);
-                                Consumer<RawRecord> tap = sourceTap;
-                                if (tap != null) {
-                                    tap.accept(raw);
+                                Consumer<RawRecord> preview = sourceTap;
+                                if (preview != null) {
+                                    preview.accept(raw);
                                 }
                                 matcher.addSource(sourcePrints.summarize(raw, -1));
+                                tap.record(true, raw);
                                 sourceRead++;
                             }
                         }
@@ -342,8 +364,9 @@ public final class MirrorCompare {
                     long liveFrom = targetEndAtStart.getOrDefault(tp.partition(), Long.MAX_VALUE);
                     for (ConsumerRecord<byte[], byte[]> r : polled.records(tp)) {
                         if (targetPlan.shows(r.timestamp())) {
-                            matcher.addTarget(targetPrints.summarize(TopicReader.toRaw(r),
-                                    r.offset() >= liveFrom ? now : -1));
+                            RawRecord raw = TopicReader.toRaw(r);
+                            matcher.addTarget(targetPrints.summarize(raw, r.offset() >= liveFrom ? now : -1));
+                            tap.record(false, raw);
                         }
                     }
                 }
