@@ -63,6 +63,7 @@ final class SnapshotWorkspace implements AutoCloseable {
             case ViewTarget.Cluster c -> liveOnly("Browsing the records of " + c.name());
             case ViewTarget.Tracing t -> liveOnly("Searching traces in " + t.name());
             case ViewTarget.Compare c -> liveOnly("Comparing " + c.sourceTopic() + " live");
+            case ViewTarget.Health h -> liveOnly("Watching the health of " + h.name());
         }
     }
 
