@@ -12,6 +12,9 @@ import io.mirrorscope.core.mirror.LinkCompareStatus;
 import io.mirrorscope.core.mirror.TopicMapping;
 import io.mirrorscope.core.snapshot.Snapshot;
 import io.mirrorscope.core.snapshot.SnapshotFormat;
+import io.mirrorscope.core.records.RawRecord;
+import io.mirrorscope.core.trace.StitchedTrace;
+import io.mirrorscope.core.trace.TraceContext;
 import io.mirrorscope.kafka.BrokerProbe;
 import io.mirrorscope.kafka.ClusterAccess;
 import io.mirrorscope.kafka.ConsumerOptions;
@@ -182,7 +185,7 @@ final class Workspace implements AutoCloseable {
      * {@code recordMillis} (the record's timestamp, 0 when unknown) narrows the lookup to a window around it. For
      * the topic browser's and the side-by-side view's "Open trace". FX thread.
      */
-    void openTrace(io.mirrorscope.core.trace.TraceContext context, String namespace, long recordMillis) {
+    void openTrace(TraceContext context, String namespace, long recordMillis) {
         withTraces(namespace, view -> view.viewModel().open(context, recordMillis));
     }
 
@@ -190,8 +193,8 @@ final class Workspace implements AutoCloseable {
      * Opens the stitched timeline of a matched pair (side by side): the source record's trace and its copy's trace,
      * one timeline with the end-to-end path and the replication segment. FX thread.
      */
-    void openStitched(io.mirrorscope.core.trace.TraceContext source, io.mirrorscope.core.trace.TraceContext target,
-                      io.mirrorscope.core.trace.StitchedTrace.Pair pair, String namespace, long recordMillis) {
+    void openStitched(TraceContext source, TraceContext target,
+                      StitchedTrace.Pair pair, String namespace, long recordMillis) {
         withTraces(namespace, view -> view.viewModel().openStitched(source, target, pair, recordMillis));
     }
 
@@ -527,15 +530,15 @@ final class Workspace implements AutoCloseable {
      * trace of its own (a traced MirrorMaker 2 starts a new one), else the one trace either record names.
      */
     private void openPairTraces(CompareFeed.Pair pair, CompareFeed.Sides sides, String namespace) {
-        io.mirrorscope.core.records.RawRecord source = pair.source();
-        io.mirrorscope.core.trace.TraceContext sourceTrace =
-                io.mirrorscope.core.trace.TraceContext.fromRecord(source).context();
-        io.mirrorscope.core.trace.TraceContext targetTrace = pair.target()
-                .map(t -> io.mirrorscope.core.trace.TraceContext.fromRecord(t).context()).orElse(null);
+        RawRecord source = pair.source();
+        TraceContext sourceTrace =
+                TraceContext.fromRecord(source).context();
+        TraceContext targetTrace = pair.target()
+                .map(t -> TraceContext.fromRecord(t).context()).orElse(null);
         if (sourceTrace != null && targetTrace != null && !sourceTrace.traceId().equals(targetTrace.traceId())) {
-            io.mirrorscope.core.records.RawRecord copy = pair.target().orElseThrow();
-            openStitched(sourceTrace, targetTrace, io.mirrorscope.core.trace.StitchedTrace.Pair.of(sides.sourceTopic(),
-                    source.partition(), source.offset(), sides.targetTopic(), copy.partition(), copy.offset()), namespace,
+            RawRecord copy = pair.target().orElseThrow();
+            openStitched(sourceTrace, targetTrace, StitchedTrace.Pair.of(sides.sourceTopic(), source.partition(),
+                    source.offset(), sides.targetTopic(), copy.partition(), copy.offset()), namespace,
                     source.timestamp());
         } else if (sourceTrace != null || targetTrace != null) {
             openTrace(sourceTrace != null ? sourceTrace : targetTrace, namespace, source.timestamp());
