@@ -115,6 +115,7 @@ final class Workspace implements AutoCloseable {
             }
         });
         topologyViewModel.setOpener(this::open);
+        topologyViewModel.setCompareAction(this::compareLink);
         inventoryViewModel.setOpener(this::open);
         topologyViewModel.healthWantedProperty().subscribe(this::watchForTopology);
         wiring.runningCompares().addListener(compareBadges);

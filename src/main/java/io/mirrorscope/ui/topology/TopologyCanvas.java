@@ -42,6 +42,8 @@ public final class TopologyCanvas extends Region {
     private Function<TopologyEdge, String> tooltipText = e -> null;
     private Consumer<TopologyLayout.NodeBox> onNodeOpen = n -> { };
     private Consumer<TopologyLayout.EdgePath> onEdgeOpen = e -> { };
+    private java.util.function.BiConsumer<TopologyLayout.EdgePath, javafx.scene.input.ContextMenuEvent> onEdgeMenu =
+            (e, ev) -> { };
     private final Tooltip tooltip = new Tooltip();
     private TopologyEdge hovered;
     private final Region nodeProbe = probe("topology-node");
@@ -91,6 +93,15 @@ public final class TopologyCanvas extends Region {
                 onNothing.run();
             }
         });
+        // right-click (or the menu key) on a link: what can be done with it (its health, its records compared)
+        canvas.setOnContextMenuRequested(ev -> {
+            if (layout != null) {
+                layout.edgeAt(ev.getX(), ev.getY(), 8).ifPresent(edge -> {
+                    onEdge.accept(edge);
+                    onEdgeMenu.accept(edge, ev);
+                });
+            }
+        });
         canvas.setOnMouseMoved(ev -> hover(layout == null ? null : layout.edgeAt(ev.getX(), ev.getY(), 8)
                 .map(TopologyLayout.EdgePath::edge).orElse(null)));
         canvas.setOnMouseExited(ev -> hover(null));
@@ -135,6 +146,12 @@ public final class TopologyCanvas extends Region {
     public void setOnOpen(Consumer<TopologyLayout.NodeBox> node, Consumer<TopologyLayout.EdgePath> edge) {
         onNodeOpen = node;
         onEdgeOpen = edge;
+    }
+
+    /** A context menu asked for on a link (right-click, menu key); the link is selected first. */
+    public void setOnEdgeMenu(java.util.function.BiConsumer<TopologyLayout.EdgePath,
+            javafx.scene.input.ContextMenuEvent> menu) {
+        onEdgeMenu = menu;
     }
 
     /** How links and clusters read, the badge under a link's label, a link's tooltip. Redraws. */

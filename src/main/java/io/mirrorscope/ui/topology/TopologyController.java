@@ -50,10 +50,21 @@ public final class TopologyController {
         canvas.setStyling(viewModel::severity, viewModel::severity, e -> viewModel.linkStatus(e.id()),
                 viewModel::tooltip);
         canvas.setOnOpen(n -> viewModel.open(n.node()), e -> viewModel.open(e.edge()));
+        canvas.setOnEdgeMenu((e, ev) -> linkMenu(e.edge()).show(canvas, ev.getScreenX(), ev.getScreenY()));
         viewModel.viewOpened();
         canvas.setOnNode(n -> viewModel.select(n.node()));
         canvas.setOnEdge(e -> viewModel.select(e.edge()));
         canvas.setOnNothing(viewModel::clearSelection);
+    }
+
+    /** A link's context menu: its health (MirrorMaker 2) and its records compared. */
+    private javafx.scene.control.ContextMenu linkMenu(io.mirrorscope.core.inventory.TopologyEdge edge) {
+        javafx.scene.control.MenuItem health = new javafx.scene.control.MenuItem("Mirror health");
+        health.setOnAction(a -> viewModel.open(edge));
+        javafx.scene.control.MenuItem compare = new javafx.scene.control.MenuItem("Compare records…");
+        compare.setOnAction(a -> viewModel.compare(edge));
+        compare.setDisable(edge.source().external() || edge.target().external());
+        return new javafx.scene.control.ContextMenu(health, compare);
     }
 
     /** The drawing, for tests and the PNG export. */

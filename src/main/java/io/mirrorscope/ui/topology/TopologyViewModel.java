@@ -93,6 +93,7 @@ public final class TopologyViewModel {
     private final ReadOnlyBooleanWrapper healthWanted = new ReadOnlyBooleanWrapper(this, "healthWanted");
     private int openViews;
     private Consumer<ViewTarget> opener = t -> { };
+    private Consumer<TopologyEdge> compareAction = e -> { };
 
     /** Changes whenever verdicts or badges change: the picture redraws. */
     public ReadOnlyIntegerProperty revisionProperty() {
@@ -236,7 +237,7 @@ public final class TopologyViewModel {
         if (b != null) {
             s.append('\n').append(b.text());
         }
-        return s.append("\nDouble-click for its health").toString();
+        return s.append("\nDouble-click for its health, right-click to compare its records").toString();
     }
 
     /** Double-click on a cluster: its topic browser (external addresses have none). */
@@ -244,6 +245,16 @@ public final class TopologyViewModel {
         if (!node.external()) {
             opener.accept(new ViewTarget.Cluster(node.namespace(), node.name()));
         }
+    }
+
+    /** What "Compare records…" on a link does (the app opens the compare dialog for it); unset: nothing. */
+    public void setCompareAction(Consumer<TopologyEdge> action) {
+        this.compareAction = action == null ? e -> { } : action;
+    }
+
+    /** "Compare records…" on a link: its records side by side. */
+    public void compare(TopologyEdge edge) {
+        compareAction.accept(edge);
     }
 
     /** Double-click on a link: its mirror's health (MirrorMaker 1, which has none, opens in the inventory). */

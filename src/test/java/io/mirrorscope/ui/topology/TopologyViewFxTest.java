@@ -59,6 +59,28 @@ class TopologyViewFxTest {
     }
 
     @Test
+    void rightClickOnALinkOffersItsRecordsCompared(FxRobot robot) throws Exception {
+        show(InventoryReaderSeedTest.readSeed(), robot);
+        java.util.List<TopologyEdge> compared = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<io.mirrorscope.ui.common.ViewTarget> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            viewModel.setCompareAction(compared::add);
+            viewModel.setOpener(opened::add);
+        });
+        TopologyCanvas canvas = view.controller().canvas();
+        TopologyLayout.EdgePath edge = canvas.layoutResult().edges().getFirst();
+        double[] mid = edge.at(0.25);
+        robot.rightClickOn(canvas.localToScreen(mid[0], mid[1]));
+        robot.clickOn("Compare records…");
+        assertThat(compared).containsExactly(edge.edge());
+        assertThat(viewModel.selectedMirrorProperty().get().name()).isEqualTo(edge.edge().mirror().name());
+
+        robot.rightClickOn(canvas.localToScreen(mid[0], mid[1]));
+        robot.clickOn("Mirror health");
+        assertThat(opened).hasSize(1);
+    }
+
+    @Test
     void twentyClustersAndFortyLinksAndPngExport(FxRobot robot) throws Exception {
         show(TopologySamples.large(), robot);
         TopologyEdge selected = viewModel.getTopology().edges().get(5);
