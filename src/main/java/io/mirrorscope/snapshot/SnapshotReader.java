@@ -111,15 +111,15 @@ public final class SnapshotReader {
         if (v < 1) {
             throw bad(file, SnapshotFormat.MANIFEST + ": there is no format version " + v);
         }
-        // one reader per version; version 1 is the only one so far
+        // versions differ in one field so far (docs/snapshot-format.md): one reader, told which version it reads
         try {
-            return readV1(file, manifest, entries);
+            return read(file, manifest, entries, v);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw bad(file, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
-    private static Snapshot readV1(Path file, JsonNode manifest, Map<String, byte[]> entries) {
+    private static Snapshot read(Path file, JsonNode manifest, Map<String, byte[]> entries, int version) {
         exactFields(SnapshotFormat.MANIFEST, manifest, MANIFEST_FIELDS);
         Set<String> listed = new LinkedHashSet<>();
         for (JsonNode n : array(SnapshotFormat.MANIFEST, manifest, "entries")) {
@@ -143,14 +143,17 @@ public final class SnapshotReader {
             throw new IllegalArgumentException(SnapshotFormat.MANIFEST + ": field 'takenAt' is not an ISO-8601 time");
         }
         List<String> notes = strings(SnapshotFormat.MANIFEST, manifest, "notes");
-        Snapshot.Header header = new Snapshot.Header(1, text(SnapshotFormat.MANIFEST, manifest, "writtenBy"),
+        Snapshot.Header header = new Snapshot.Header(version, text(SnapshotFormat.MANIFEST, manifest, "writtenBy"),
                 takenAt, text(SnapshotFormat.MANIFEST, manifest, "context"),
                 text(SnapshotFormat.MANIFEST, manifest, "namespace"), notes);
         // inventory.json is the CLI's document for tools; it must be JSON, the model comes from resources.json
         require(SnapshotFormat.INVENTORY, tree(file, SnapshotFormat.INVENTORY, entries.get(SnapshotFormat.INVENTORY))
                 .isObject(), "must be an object");
-        InventoryDoc inventory = value(file, SnapshotFormat.RESOURCES, entries.get(SnapshotFormat.RESOURCES),
-                InventoryDoc.class);
+        JsonNode resources = tree(file, SnapshotFormat.RESOURCES, entries.get(SnapshotFormat.RESOURCES));
+        if (version == 1) {
+            withoutConnectorConfig(resources);
+        }
+        InventoryDoc inventory = value(file, SnapshotFormat.RESOURCES, resources, InventoryDoc.class);
         MirrorWindow window = listed.contains(SnapshotFormat.WINDOW) ? window(file, entries) : null;
         Map<String, Object> health = null;
         if (listed.contains(SnapshotFormat.HEALTH)) {
@@ -386,6 +389,28 @@ public final class SnapshotReader {
             throw notJson(file, entry, e);
         } catch (IOException e) {
             throw new IllegalArgumentException(entry + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Version 1 wrote mirror links without {@code connectorConfig} (version 2 added it): such a link reads with an
+     * empty one, as the live inventory has for a mirror whose connector configuration is not known.
+     */
+    private static void withoutConnectorConfig(JsonNode resources) {
+        for (JsonNode mirror : resources.path("mirrors")) {
+            for (JsonNode link : mirror.path("links")) {
+                if (link instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.has("connectorConfig")) {
+                    o.putObject("connectorConfig");
+                }
+            }
+        }
+    }
+
+    private static <T> T value(Path file, String entry, JsonNode tree, Class<T> type) {
+        try {
+            return JSON.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw notJson(file, entry, e);
         }
     }
 

@@ -77,6 +77,18 @@ class SnapshotCompatTest {
     }
 
     @Test
+    void version1LinksReadWithoutConnectorConfigurationAndVersion2KeepsIt() {
+        Snapshot v1 = SnapshotReader.read(SAMPLES.resolve("v1/seed-mirror.msnap"));
+        assertThat(v1.header().formatVersion()).isEqualTo(1);
+        assertThat(v1.inventory().mirrors()).flatExtracting(m -> m.links())
+                .isNotEmpty().allSatisfy(l -> assertThat(l.connectorConfig()).isEmpty());
+        Snapshot v2 = SnapshotReader.read(SAMPLES.resolve("v2/seed-mirror.msnap"));
+        assertThat(v2.header().formatVersion()).isEqualTo(2);
+        assertThat(v2.inventory().mirrors()).extracting(m -> m.name()).containsExactly("my-mirror-maker");
+        assertThat(v2.window().findings().missing()).isEqualTo(1);
+    }
+
+    @Test
     void version1InventoryOnlyHasNoWindow() {
         Snapshot s = SnapshotReader.read(SAMPLES.resolve("v1/seed-inventory-only.msnap"));
         assertThat(s.window()).isNull();

@@ -111,9 +111,11 @@ class SnapshotFileTest {
 
     @Test
     void aNewerVersionSaysUpdate() throws IOException {
-        Path file = rewrite(write(), SnapshotFormat.MANIFEST, m -> ((ObjectNode) m).put("version", 2));
+        int newer = SnapshotFormat.VERSION + 1;
+        Path file = rewrite(write(), SnapshotFormat.MANIFEST, m -> ((ObjectNode) m).put("version", newer));
         assertThatThrownBy(() -> SnapshotReader.read(file)).isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(e.problem().title()).contains("written by a newer MirrorScope").contains("format version 2");
+            assertThat(e.problem().title()).contains("written by a newer MirrorScope")
+                    .contains("format version " + newer);
             assertThat(e.problem().hint()).isEqualTo("Update MirrorScope to open it");
         });
     }

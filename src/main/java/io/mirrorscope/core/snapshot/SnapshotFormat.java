@@ -7,8 +7,11 @@ package io.mirrorscope.core.snapshot;
  */
 public final class SnapshotFormat {
 
-    /** The version written. */
-    public static final int VERSION = 1;
+    /**
+     * The version written. 1: the first. 2: mirror links carry their source connector's configuration
+     * ({@code connectorConfig}); a version-1 file reads with none.
+     */
+    public static final int VERSION = 2;
     /** The value of the manifest's {@code format} field. */
     public static final String FORMAT = "mirrorscope-snapshot";
     /** The file name extension. */
