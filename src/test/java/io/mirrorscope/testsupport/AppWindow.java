@@ -41,11 +41,16 @@ public final class AppWindow {
         Preferences node = Preferences.userRoot().node("io/mirrorscope-test/" + UUID.randomUUID());
         AppServices services = new AppServices(options, new AppPreferences(node));
         Parent root = services.mainWindow(stage);
+        showStyled(stage, root, width, height);
+        return new AppWindow(node, services, root);
+    }
+
+    /** Shows {@code root} on {@code stage} in a scene of the given size with the app's stylesheet. */
+    public static void showStyled(Stage stage, Parent root, double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.show();
-        return new AppWindow(node, services, root);
     }
 
     public AppServices services() {
