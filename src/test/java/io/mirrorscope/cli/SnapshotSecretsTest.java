@@ -78,10 +78,11 @@ class SnapshotSecretsTest {
                 + "username=\"my-us-user\" password=\"" + SCRAM_PASSWORD + "\";").getBytes(StandardCharsets.UTF_8));
         server.client().secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata()
                 .withName("my-us-user").endMetadata().withData(base64(scram)).build()).create();
-        kubeconfig = MockKubeconfig.write(dir.resolve("config"), server.client().getMasterUrl(), Map.of(
-                "token", TOKEN,
-                "client-certificate-data", b64(kubeUser.certificatePem()),
-                "client-key-data", b64(kubeUser.privateKeyPkcs1Pem())));
+        Map<String, String> user = new LinkedHashMap<>();
+        user.put("token", TOKEN);
+        user.put("client-certificate-data", b64(kubeUser.certificatePem()));
+        user.put("client-key-data", b64(kubeUser.privateKeyPkcs1Pem()));
+        kubeconfig = MockKubeconfig.write(dir.resolve("config"), server.client().getMasterUrl(), user);
     }
 
     @AfterAll
