@@ -7,31 +7,23 @@ import io.mirrorscope.core.mirror.LinkCompareStatus;
 import io.mirrorscope.core.mirror.MatchSnapshot;
 import io.mirrorscope.sandbox.Sandbox;
 import io.mirrorscope.sandbox.SandboxFaults;
-import io.mirrorscope.sandbox.SandboxKubeApi;
 import io.mirrorscope.sandbox.SandboxOptions;
+import io.mirrorscope.testsupport.AppWindow;
 import io.mirrorscope.testsupport.NavigationLabels;
 import io.mirrorscope.testsupport.Screenshots;
-import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.common.ViewTarget;
-import io.mirrorscope.ui.main.NavNode;
 import io.mirrorscope.ui.sidebyside.PairItem;
 import io.mirrorscope.ui.sidebyside.SideBySideView;
 import io.mirrorscope.ui.sidebyside.SideBySideViewModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
-import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -57,9 +49,7 @@ class CompareInTheAppFxTest {
 
     private static Sandbox sandbox;
 
-    private final Preferences node = Preferences.userRoot().node("io/mirrorscope-test/" + UUID.randomUUID());
-    private AppServices services;
-    private Parent root;
+    private AppWindow window;
 
     @BeforeAll
     static void startSandbox() {
@@ -75,37 +65,19 @@ class CompareInTheAppFxTest {
 
     @Start
     void start(Stage stage) {
-        services = new AppServices(new StartOptions(sandbox.kubeconfig(), SandboxKubeApi.CONTEXT, Sandbox.NAMESPACE,
-                false), new AppPreferences(node));
-        root = services.mainWindow(stage);
-        Scene scene = new Scene(root, 1440, 900);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
-        services.connectAtStart();
+        window = AppWindow.show(stage, sandbox.startOptions(), 1440, 900);
+        window.services().connectAtStart();
     }
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        services.close();
-        node.removeNode();
+        window.close();
     }
 
     @Test
     void aMirrorComparedInTheWindowMatchesItsRecordsAndNamesEveryDroppedOne(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> NavigationLabels.of(robot).contains("my-mirror-maker2"));
-        // the tree's cells follow its items a pulse later
-        await().atMost(Duration.ofSeconds(10)).until(() -> mirrorCell(robot).isPresent());
-        // the tree is rebuilt when the live inventory changes (it does while the sandbox settles): right-click
-        // again until the menu shows
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (robot.lookup("Compare records…").tryQuery().isPresent()) {
-                return true;
-            }
-            mirrorCell(robot).ifPresent(robot::rightClickOn);
-            return robot.lookup("Compare records…").tryQuery().isPresent();
-        });
-        robot.clickOn("Compare records…");
+        AppWindow.chooseFromNavigationMenu(robot, "my-mirror-maker2", "Compare records…");
 
         @SuppressWarnings("unchecked")
         ComboBox<String> sourceTopic = robot.lookup("#compareSourceTopic").queryAs(ComboBox.class);
@@ -123,10 +95,10 @@ class CompareInTheAppFxTest {
 
         ViewTarget.Compare target = new ViewTarget.Compare(Sandbox.TOPIC, Sandbox.TARGET_TOPIC);
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
-        await().atMost(Duration.ofSeconds(60)).until(() -> services.mainWindowController().viewOf(target)
+        await().atMost(Duration.ofSeconds(60)).until(() -> window.services().mainWindowController().viewOf(target)
                 .isPresent());
-        SideBySideViewModel view = ((SideBySideView) services.mainWindowController().viewOf(target).orElseThrow())
-                .controller().viewModel();
+        SideBySideViewModel view = ((SideBySideView) window.services().mainWindowController().viewOf(target)
+                .orElseThrow()).controller().viewModel();
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo(target.title());
         await().atMost(Duration.ofSeconds(60)).until(() -> view.rows().size() >= 40
                 && view.snapshotProperty().get() != null && view.snapshotProperty().get().matched() >= 40);
@@ -155,9 +127,9 @@ class CompareInTheAppFxTest {
         assertThat(notice.getText()).contains("new missing record");
         assertThat(view.notificationsProperty().get()).isPositive();
 
-        LinkCompareStatus status = services.runningCompares().values().stream().findFirst().orElseThrow();
-        assertThat(services.runningCompares()).hasSize(1);
-        assertThat(services.runningCompares().keySet().iterator().next()).contains("my-mirror-maker2");
+        LinkCompareStatus status = window.services().runningCompares().values().stream().findFirst().orElseThrow();
+        assertThat(window.services().runningCompares()).hasSize(1);
+        assertThat(window.services().runningCompares().keySet().iterator().next()).contains("my-mirror-maker2");
         assertThat(status.missing()).isEqualTo(dropped.size());
         assertThat(status.sourceTopic()).isEqualTo(Sandbox.TOPIC);
 
@@ -173,10 +145,10 @@ class CompareInTheAppFxTest {
             pairs.scrollTo(Math.max(0, index - 8));
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> !view.detail().isEmpty());
-        Screenshots.gallery(root, "side-by-side-live");
+        Screenshots.gallery(window.root(), "side-by-side-live");
 
-        robot.interact(() -> services.mainWindowController().closeAllViews());
-        assertThat(services.runningCompares()).as("the entry leaves with its view").isEmpty();
+        robot.interact(() -> window.services().mainWindowController().closeAllViews());
+        assertThat(window.services().runningCompares()).as("the entry leaves with its view").isEmpty();
 
         // by hand: File ▸ Compare topics… offers the inventory's clusters and lists each one's topics
         // fired, not clicked: a menu popup left by the context menu's retries can sit over the File menu
@@ -191,11 +163,6 @@ class CompareInTheAppFxTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> byHandTarget.getItems().contains(Sandbox.TARGET_TOPIC));
         robot.clickOn("Cancel");
         assertThat(robot.lookup("#compareDialog").tryQuery()).isEmpty();
-    }
-
-    private static java.util.Optional<Node> mirrorCell(FxRobot robot) {
-        return robot.lookup(".tree-cell").match((TreeCell<NavNode> c) -> c.getItem() != null
-                && c.getItem().label().startsWith("my-mirror-maker2")).tryQuery();
     }
 
     private static Set<String> missingRows(SideBySideViewModel view) {

@@ -6,9 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.mirrorscope.kube.inventory.InventoryReaderSeedTest;
 import io.mirrorscope.kube.inventory.StrimziMockServer;
+import io.mirrorscope.testsupport.AppWindow;
+import io.mirrorscope.testsupport.MockKubeconfig;
 import io.mirrorscope.testsupport.NavigationLabels;
 import io.mirrorscope.testsupport.Screenshots;
-import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.main.ConnectionState;
 import java.nio.file.Files;
@@ -16,12 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -47,20 +44,12 @@ class ConnectedWindowFxTest {
     private static StrimziMockServer server;
     private static Path kubeconfig;
 
-    private final Preferences node = Preferences.userRoot().node("io/mirrorscope-test/" + UUID.randomUUID());
-    private AppServices services;
-    private Parent root;
+    private AppWindow window;
 
     @BeforeAll
     static void startServer() throws Exception {
         server = InventoryReaderSeedTest.seedServer();
-        kubeconfig = Files.createTempFile("mirrorscope-kubeconfig", ".yaml");
-        Files.writeString(kubeconfig, """
-                clusters: [{name: mock, cluster: {server: "%s"}}]
-                users: [{name: dev, user: {token: not-a-real-token}}]
-                contexts: [{name: seed, context: {cluster: mock, user: dev, namespace: amq-streams}}]
-                current-context: seed
-                """.formatted(server.client().getMasterUrl()));
+        kubeconfig = MockKubeconfig.temp(server.client().getMasterUrl());
     }
 
     @AfterAll
@@ -72,20 +61,13 @@ class ConnectedWindowFxTest {
     @Start
     void start(Stage stage) {
         drainRecordedRequests();
-        services = new AppServices(new StartOptions(kubeconfig, "seed", "amq-streams", false),
-                new AppPreferences(node));
-        root = services.mainWindow(stage);
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
-        services.connectAtStart();
+        window = AppWindow.show(stage, new StartOptions(kubeconfig, "seed", "amq-streams", false), 1280, 800);
+        window.services().connectAtStart();
     }
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        services.close();
-        node.removeNode();
+        window.close();
     }
 
     @Test
@@ -94,22 +76,22 @@ class ConnectedWindowFxTest {
                 List.of("europe-cluster", "us-cluster", "my-mirror-maker", "my-jaeger")));
         // Under load a watch may be re-established once right after the first list: wait for it to settle.
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                services.mainViewModel().connectionProperty().get() == ConnectionState.CONNECTED);
+                window.services().mainViewModel().connectionProperty().get() == ConnectionState.CONNECTED);
         assertThat(robot.lookup("#contextLabel").queryAs(Label.class).getText()).isEqualTo("context seed");
         assertThat(NavigationLabels.of(robot)).contains("Inventory", "Topology", "us-cluster", "Kafka clusters (2)")
                 .anyMatch(l -> l.startsWith("Mirrors (1)"));
-        assertThat(services.preferences().lastContext()).contains("seed");
-        Screenshots.save(root, "main-window-connected-seed");
+        assertThat(window.services().preferences().lastContext()).contains("seed");
+        Screenshots.save(window.root(), "main-window-connected-seed");
 
         robot.interact(() -> {
-            services.open(new ViewTarget.Topology());
-            services.open(new ViewTarget.Inventory());
+            window.services().open(new ViewTarget.Topology());
+            window.services().open(new ViewTarget.Inventory());
         });
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Topology", "Inventory");
-        Screenshots.save(root, "main-window-inventory-seed");
+        Screenshots.save(window.root(), "main-window-inventory-seed");
         robot.interact(() -> tabs.getSelectionModel().select(0));
-        Screenshots.save(root, "main-window-topology-seed");
+        Screenshots.save(window.root(), "main-window-topology-seed");
 
         List<String> writes = new ArrayList<>();
         RecordedRequest request;

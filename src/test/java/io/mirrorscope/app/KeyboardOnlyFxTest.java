@@ -5,20 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.mirrorscope.kube.inventory.InventoryReaderSeedTest;
 import io.mirrorscope.kube.inventory.StrimziMockServer;
+import io.mirrorscope.testsupport.AppWindow;
+import io.mirrorscope.testsupport.MockKubeconfig;
 import io.mirrorscope.testsupport.NavigationLabels;
-import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.main.ConnectionState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
@@ -51,20 +49,12 @@ class KeyboardOnlyFxTest {
     private static StrimziMockServer server;
     private static Path kubeconfig;
 
-    private final Preferences node = Preferences.userRoot().node("io/mirrorscope-test/" + UUID.randomUUID());
-    private AppServices services;
-    private Parent root;
+    private AppWindow window;
 
     @BeforeAll
     static void startServer() throws Exception {
         server = InventoryReaderSeedTest.seedServer();
-        kubeconfig = Files.createTempFile("mirrorscope-kubeconfig", ".yaml");
-        Files.writeString(kubeconfig, """
-                clusters: [{name: mock, cluster: {server: "%s"}}]
-                users: [{name: dev, user: {token: not-a-real-token}}]
-                contexts: [{name: seed, context: {cluster: mock, user: dev, namespace: amq-streams}}]
-                current-context: seed
-                """.formatted(server.client().getMasterUrl()));
+        kubeconfig = MockKubeconfig.temp(server.client().getMasterUrl());
     }
 
     @AfterAll
@@ -76,23 +66,17 @@ class KeyboardOnlyFxTest {
     @Start
     void start(Stage stage) {
         // no context given: the window starts disconnected and the user connects from the keyboard
-        services = new AppServices(new StartOptions(kubeconfig, null, null, false), new AppPreferences(node));
-        root = services.mainWindow(stage);
-        Scene scene = new Scene(root, 1000, 700);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        window = AppWindow.show(stage, new StartOptions(kubeconfig, null, null, false), 1000, 700);
     }
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        services.close();
-        node.removeNode();
+        window.close();
     }
 
     @Test
     void connectBrowseSearchAndCloseWithTheKeyboardAlone(FxRobot robot) {
-        assertThat(unspoken(root)).as("focusable controls without accessible text, disconnected").isEmpty();
+        assertThat(unspoken(window.root())).as("focusable controls without accessible text, disconnected").isEmpty();
 
         // Ctrl+K: the connect dialog, the kubeconfig's current context preselected; Enter presses Connect
         robot.push(KeyCode.CONTROL, KeyCode.K);
@@ -104,7 +88,7 @@ class KeyboardOnlyFxTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> NavigationLabels.of(robot).containsAll(
                 List.of("Inventory", "Topology", "europe-cluster", "us-cluster")));
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                services.mainViewModel().connectionProperty().get() == ConnectionState.CONNECTED);
+                window.services().mainViewModel().connectionProperty().get() == ConnectionState.CONNECTED);
 
         // Ctrl+Shift+N: into the tree; down to "Inventory" (context, namespace, Inventory); Enter opens it
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N);
@@ -116,7 +100,7 @@ class KeyboardOnlyFxTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> tabs.getTabs().size() == 1);
         assertThat(tabs.getTabs().getFirst().getText()).isEqualTo("Inventory");
         // (the topology view's own controls belong to its view; this walk covers the window and the inventory)
-        assertThat(unspoken(root)).as("focusable controls without accessible text, inventory open").isEmpty();
+        assertThat(unspoken(window.root())).as("focusable controls without accessible text, inventory open").isEmpty();
 
         // Ctrl+F: the view's search box; typing filters, Escape clears
         robot.push(KeyCode.CONTROL, KeyCode.F);

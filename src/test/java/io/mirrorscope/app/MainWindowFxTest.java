@@ -10,6 +10,7 @@ import io.mirrorscope.core.records.StartPosition;
 import io.mirrorscope.core.records.TopicReading;
 import io.mirrorscope.kube.KubeSession;
 import io.mirrorscope.kube.Kubeconfig;
+import io.mirrorscope.testsupport.AppWindow;
 import io.mirrorscope.testsupport.Screenshots;
 import io.mirrorscope.ui.browser.TopicBrowserController;
 import io.mirrorscope.ui.browser.TopicBrowserViewModel;
@@ -34,11 +35,8 @@ import io.mirrorscope.ui.main.ConnectionState;
 import io.mirrorscope.ui.main.NavNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -61,24 +59,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("fx")
 class MainWindowFxTest {
 
-    private final Preferences node = Preferences.userRoot().node("io/mirrorscope-test/" + UUID.randomUUID());
-    private AppServices services;
-    private Parent root;
+    private AppWindow window;
 
     @Start
     void start(Stage stage) {
-        services = new AppServices(StartOptions.defaults(), new AppPreferences(node));
-        root = services.mainWindow(stage);
-        Scene scene = new Scene(root, 1200, 760);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        window = AppWindow.show(stage, StartOptions.defaults(), 1200, 760);
     }
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        services.close();
-        node.removeNode();
+        window.close();
     }
 
     @Test
@@ -91,7 +81,7 @@ class MainWindowFxTest {
         assertThat(robot.lookup("#emptyState").query().isVisible()).isTrue();
         assertThat(robot.lookup("#insecureBadge").query().isVisible()).isFalse();
 
-        Path png = Screenshots.save(root, "main-window-empty");
+        Path png = Screenshots.save(window.root(), "main-window-empty");
         assertThat(png).exists();
     }
 
@@ -99,23 +89,23 @@ class MainWindowFxTest {
     void themeTogglesFromTheMenuAndIsRemembered(FxRobot robot) throws Exception {
         robot.clickOn("View").clickOn("Theme").clickOn("Dark");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(root.getPseudoClassStates()).contains(Styles.DARK);
-        assertThat(services.preferences().theme()).contains("DARK");
-        robot.interact(() -> services.mainViewModel().connected("sandbox", "amq-streams", true, List.of(
+        assertThat(window.root().getPseudoClassStates()).contains(Styles.DARK);
+        assertThat(window.services().preferences().theme()).contains("DARK");
+        robot.interact(() -> window.services().mainViewModel().connected("sandbox", "amq-streams", true, List.of(
                 new NavNode(NavNode.Kind.SECTION, "Kafka clusters", "s/clusters", List.of(
                         NavNode.leaf(NavNode.Kind.CLUSTER, "europe-cluster", "c/europe"),
                         NavNode.leaf(NavNode.Kind.CLUSTER, "us-cluster", "c/us"))),
                 new NavNode(NavNode.Kind.SECTION, "Mirrors", "s/mirrors", List.of(
                         NavNode.leaf(NavNode.Kind.MIRROR, "my-mirror-maker-2", "m/mm2"))))));
         WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(root, "main-window-dark-connected");
+        Screenshots.save(window.root(), "main-window-dark-connected");
 
         robot.clickOn("View").clickOn("Theme").clickOn("Light");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(root.getPseudoClassStates()).doesNotContain(Styles.DARK);
-        assertThat(services.mainViewModel().themeProperty().get()).isEqualTo(Theme.LIGHT);
+        assertThat(window.root().getPseudoClassStates()).doesNotContain(Styles.DARK);
+        assertThat(window.services().mainViewModel().themeProperty().get()).isEqualTo(Theme.LIGHT);
         assertThat(robot.lookup("#insecureBadge").query().isVisible()).isTrue();
-        assertThat(services.mainViewModel().connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(window.services().mainViewModel().connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
     }
 
     /** A view that counts what the shortcuts asked of it. */
@@ -162,8 +152,8 @@ class MainWindowFxTest {
         CountingView first = new CountingView("Inventory");
         CountingView second = new CountingView("Topology");
         robot.interact(() -> {
-            services.mainWindowController().open(first);
-            services.mainWindowController().open(second);
+            window.services().mainWindowController().open(first);
+            window.services().mainWindowController().open(second);
         });
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Topology");
@@ -224,7 +214,7 @@ class MainWindowFxTest {
             assertThat(loaded[0].root().lookup(".problem-banner")).as(fxml.name() + " has a problem banner")
                     .isInstanceOf(ProblemBanner.class);
         }
-        assertThat(root.lookup("#statusBar")).isNotNull();
+        assertThat(window.root().lookup("#statusBar")).isNotNull();
     }
 
     /** Actions nobody triggers in the loading test. */

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrorscope.core.inventory.ResourceKind;
 import io.mirrorscope.kube.inventory.InventoryFixtures;
 import io.mirrorscope.kube.inventory.StrimziMockServer;
+import io.mirrorscope.testsupport.MockKubeconfig;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code mirrorscope inventory} end to end: kubeconfig → session → mock API server → JSON and table. */
 class InventoryCommandTest {
@@ -31,14 +26,7 @@ class InventoryCommandTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        server = new StrimziMockServer().strimziV1beta1();
-        server.serve(ResourceKind.JAEGER, "v1");
-        for (GenericKubernetesResource r : InventoryFixtures.seed()) {
-            if (r.getKind().equals("Kafka")) {
-                InventoryFixtures.set(r, List.of(Map.of("type", "Ready", "status", "True")), "status", "conditions");
-            }
-            server.create("amq-streams", r);
-        }
+        server = CliRunner.seedServer(CliRunner.READY_KAFKAS);
         // Same mirror in a second namespace, pointing at the first namespace's clusters by full service name.
         server.create("dr", InventoryFixtures.yaml("""
                 apiVersion: kafka.strimzi.io/v1beta1
@@ -49,21 +37,7 @@ class InventoryCommandTest {
                   producer: {bootstrapServers: "backup.example.com:9093"}
                   whitelist: "my-.*"
                 """));
-        kubeconfig = dir.resolve("config");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster: {server: "%s"}
-                users:
-                - name: dev
-                  user: {token: not-a-real-token}
-                contexts:
-                - name: seed
-                  context: {cluster: mock, user: dev, namespace: amq-streams}
-                current-context: seed
-                """.formatted(server.client().getMasterUrl().toString()));
+        kubeconfig = MockKubeconfig.write(dir.resolve("config"), server.client().getMasterUrl());
     }
 
     @AfterAll
@@ -71,21 +45,13 @@ class InventoryCommandTest {
         server.close();
     }
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = MirrorScopeCommand.commandLine((o, s) -> 0);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final CliRunner cli = new CliRunner();
 
     @Test
     void jsonHasTheDocumentedShape() throws IOException {
-        assertThat(run("--kubeconfig", kubeconfig.toString(), "inventory", "-o", "json")).isZero();
-        assertThat(err.toString()).isEmpty();
-        JsonNode root = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(cli.run("--kubeconfig", kubeconfig.toString(), "inventory", "-o", "json")).isZero();
+        assertThat(cli.err()).isEmpty();
+        JsonNode root = JsonMapper.builder().build().readTree(cli.out());
         assertThat(root.get("context").asText()).isEqualTo("seed");
         assertThat(root.get("namespaces").toString()).isEqualTo("[\"amq-streams\"]");
         JsonNode europe = root.get("clusters").get(0);
@@ -114,8 +80,8 @@ class InventoryCommandTest {
 
     @Test
     void allNamespacesSortsByNamespaceAndNamesExternalTargetsAsNull() throws IOException {
-        assertThat(run("--kubeconfig", kubeconfig.toString(), "inventory", "-A", "-o", "json")).isZero();
-        JsonNode root = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(cli.run("--kubeconfig", kubeconfig.toString(), "inventory", "-A", "-o", "json")).isZero();
+        JsonNode root = JsonMapper.builder().build().readTree(cli.out());
         assertThat(root.get("namespaces").toString()).isEqualTo("[\"amq-streams\",\"dr\"]");
         JsonNode mirrors = root.get("mirrors");
         assertThat(mirrors.get(0).get("namespace").asText()).isEqualTo("amq-streams");
@@ -128,8 +94,8 @@ class InventoryCommandTest {
 
     @Test
     void tableIsCompactAndNamesTheLink() {
-        assertThat(run("--kubeconfig", kubeconfig.toString(), "inventory")).isZero();
-        assertThat(out.toString())
+        assertThat(cli.run("--kubeconfig", kubeconfig.toString(), "inventory")).isZero();
+        assertThat(cli.out())
                 .contains("KAFKA CLUSTERS (2)")
                 .containsPattern("amq-streams\\s+europe-cluster\\s+yes\\s+2\\.4\\.0\\s+ZooKeeper\\s+3")
                 .contains("europe-cluster -> us-cluster")
@@ -141,8 +107,8 @@ class InventoryCommandTest {
         Path bad = dir.resolve("bad");
         Files.writeString(bad, Files.readString(kubeconfig).replace(server.client().getMasterUrl().toString(),
                 "http://127.0.0.1:1/"));
-        assertThat(run("--kubeconfig", bad.toString(), "inventory")).isEqualTo(3);
-        assertThat(err.toString()).startsWith("mirrorscope: Cannot reach the Kubernetes API server")
+        assertThat(cli.run("--kubeconfig", bad.toString(), "inventory")).isEqualTo(3);
+        assertThat(cli.err()).startsWith("mirrorscope: Cannot reach the Kubernetes API server")
                 .doesNotContain("\tat ");
     }
 
@@ -159,8 +125,8 @@ class InventoryCommandTest {
             Path config = dir.resolve("denied");
             Files.writeString(config, Files.readString(kubeconfig).replace(server.client().getMasterUrl().toString(),
                     denied.client().getMasterUrl().toString()));
-            assertThat(run("--kubeconfig", config.toString(), "inventory")).isEqualTo(3);
-            assertThat(err.toString()).startsWith("mirrorscope: You may not list Strimzi resources in namespace")
+            assertThat(cli.run("--kubeconfig", config.toString(), "inventory")).isEqualTo(3);
+            assertThat(cli.err()).startsWith("mirrorscope: You may not list Strimzi resources in namespace")
                     .contains("cannot list resource");
         }
     }
@@ -176,9 +142,9 @@ class InventoryCommandTest {
             Path config = dir.resolve("failing");
             Files.writeString(config, Files.readString(kubeconfig).replace(server.client().getMasterUrl().toString(),
                     broken.client().getMasterUrl().toString()));
-            assertThat(run("--kubeconfig", config.toString(), "inventory")).isEqualTo(3);
-            assertThat(out.toString()).isEmpty();
-            assertThat(err.toString().strip()).doesNotContain("\n")
+            assertThat(cli.run("--kubeconfig", config.toString(), "inventory")).isEqualTo(3);
+            assertThat(cli.out()).isEmpty();
+            assertThat(cli.err().strip()).doesNotContain("\n")
                     .startsWith("mirrorscope: Every read failed in namespace [amq-streams]");
         }
     }
@@ -209,8 +175,8 @@ class InventoryCommandTest {
             Path config = dir.resolve("hostile");
             Files.writeString(config, Files.readString(kubeconfig).replace(server.client().getMasterUrl().toString(),
                     hostile.client().getMasterUrl().toString()));
-            assertThat(run("--kubeconfig", config.toString(), "inventory")).isZero();
-            String table = out.toString();
+            assertThat(cli.run("--kubeconfig", config.toString(), "inventory")).isZero();
+            String table = cli.out();
             assertThat(table.codePoints().filter(c -> c != '\n' && (c < 0x20 || (c >= 0x7f && c <= 0x9f)
                     || Character.getType(c) == Character.FORMAT)).count()).as(table).isZero();
             assertThat(table).contains("orders\\e[2J\\r\\x08\\u009b\\u202e.*", "us\\e[8m");
@@ -219,6 +185,6 @@ class InventoryCommandTest {
 
     @Test
     void namespaceAndAllNamespacesTogetherIsUsage() {
-        assertThat(run("--kubeconfig", kubeconfig.toString(), "inventory", "-A", "-n", "x")).isEqualTo(2);
+        assertThat(cli.run("--kubeconfig", kubeconfig.toString(), "inventory", "-A", "-n", "x")).isEqualTo(2);
     }
 }

@@ -2,9 +2,7 @@ package io.mirrorscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.mirrorscope.core.inventory.ResourceKind;
 import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.snapshot.MirrorWindow;
 import io.mirrorscope.core.snapshot.RecordSet;
@@ -17,8 +15,7 @@ import io.mirrorscope.snapshot.SnapshotReader;
 import io.mirrorscope.snapshot.SnapshotSamples;
 import io.mirrorscope.snapshot.SnapshotWriter;
 import io.mirrorscope.testkit.TestCa;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.mirrorscope.testsupport.MockKubeconfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Secrets never enter a snapshot or its report. A session reads real secrets (a kubeconfig token and client key,
@@ -60,9 +56,7 @@ class SnapshotSecretsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        server = new StrimziMockServer().strimziV1beta1();
-        server.serve(ResourceKind.JAEGER, "v1");
-        for (GenericKubernetesResource r : InventoryFixtures.seed()) {
+        server = CliRunner.seedServer(r -> {
             if (r.getKind().equals("Kafka")) {
                 // a status that quotes a credential, as a failing operator's message might
                 InventoryFixtures.set(r, List.of(Map.of("type", "Ready", "status", "False", "message",
@@ -71,8 +65,7 @@ class SnapshotSecretsTest {
             if (r.getKind().equals("KafkaMirrorMaker")) {
                 r.getMetadata().setAnnotations(Map.of("ops/debug", "scram password is " + SCRAM_PASSWORD));
             }
-            server.create(NS, r);
-        }
+        });
         TestCa clients = TestCa.clientsCa("europe-cluster");
         tlsUser = clients.issueUser("my-europe-user");
         kubeUser = clients.issueUser("kube-admin");
@@ -85,25 +78,11 @@ class SnapshotSecretsTest {
                 + "username=\"my-us-user\" password=\"" + SCRAM_PASSWORD + "\";").getBytes(StandardCharsets.UTF_8));
         server.client().secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata()
                 .withName("my-us-user").endMetadata().withData(base64(scram)).build()).create();
-        kubeconfig = dir.resolve("config");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster: {server: "%s"}
-                users:
-                - name: dev
-                  user:
-                    token: %s
-                    client-certificate-data: %s
-                    client-key-data: %s
-                contexts:
-                - name: seed
-                  context: {cluster: mock, user: dev, namespace: amq-streams}
-                current-context: seed
-                """.formatted(server.client().getMasterUrl().toString(), TOKEN,
-                b64(kubeUser.certificatePem()), b64(kubeUser.privateKeyPkcs1Pem())));
+        Map<String, String> user = new LinkedHashMap<>();
+        user.put("token", TOKEN);
+        user.put("client-certificate-data", b64(kubeUser.certificatePem()));
+        user.put("client-key-data", b64(kubeUser.privateKeyPkcs1Pem()));
+        kubeconfig = MockKubeconfig.write(dir.resolve("config"), server.client().getMasterUrl(), user);
     }
 
     @AfterAll
@@ -121,15 +100,11 @@ class SnapshotSecretsTest {
         assertThat(scramData).containsKeys("password", "sasl.jaas.config");
         Path file = dir.resolve("incident.msnap");
         Path html = dir.resolve("report.html");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = MirrorScopeCommand.commandLine((o, s) -> 0);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute("snapshot", "--kubeconfig", kubeconfig.toString(), "-o", file.toString(), "--html",
+        CliRunner cli = new CliRunner();
+        int exit = cli.run("snapshot", "--kubeconfig", kubeconfig.toString(), "-o", file.toString(), "--html",
                 html.toString());
-        assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).startsWith("Wrote " + file);
+        assertThat(exit).as(cli.err()).isEqualTo(ExitCodes.OK);
+        assertThat(cli.out()).startsWith("Wrote " + file);
 
         // the resources did quote secrets: without the scrubbing they would be in the file
         Snapshot read = SnapshotReader.read(file);

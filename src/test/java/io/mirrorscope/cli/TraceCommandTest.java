@@ -12,8 +12,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code mirrorscope trace} against the sandbox's Jaeger query server: by id, by record headers, and search. */
 class TraceCommandTest {
@@ -34,8 +31,7 @@ class TraceCommandTest {
     static String receiveSpanId;
     static String mirrorSpanId;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner cli = new CliRunner();
 
     @BeforeAll
     static void start() throws IOException {
@@ -67,13 +63,6 @@ class TraceCommandTest {
         tracing.close();
     }
 
-    private int run(String... args) {
-        CommandLine cli = MirrorScopeCommand.commandLine((o, s) -> 0);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
-
     private static String[] args(String... more) {
         List<String> all = new ArrayList<>(List.of("trace", "--jaeger", jaeger.url()));
         all.addAll(List.of(more));
@@ -82,8 +71,8 @@ class TraceCommandTest {
 
     @Test
     void byIdAsJson() throws IOException {
-        assertThat(run(args(traceId, "-o", "json"))).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(cli.run(args(traceId, "-o", "json"))).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.get("traceId").asText()).isEqualTo(traceId);
         assertThat(json.get("spanCount").asInt()).isEqualTo(3);
         assertThat(json.get("services").toString())
@@ -95,13 +84,13 @@ class TraceCommandTest {
         // Jaeger's critical path drops the consumer child of the producer span: only the root remains
         assertThat(json.get("criticalPath").toString()).isEqualTo("[\"" + sendSpanId + "\"]");
         assertThat(json.get("warnings").isArray()).isTrue();
-        assertThat(err.toString()).isEmpty();
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void byIdAsATextTimeline() {
-        assertThat(run(args("--id", traceId, "--ascii"))).isZero();
-        String text = out.toString();
+        assertThat(cli.run(args("--id", traceId, "--ascii"))).isZero();
+        String text = cli.out();
         assertThat(text).startsWith("Trace " + traceId + "  3 spans  7ms  services: hello-consumer, hello-producer, "
                 + "mirror-maker\n");
         List<String> rows = text.lines().filter(l -> l.contains(": ") && l.contains("#")).toList();
@@ -120,8 +109,8 @@ class TraceCommandTest {
     @Test
     void byRecordHeaders() throws IOException {
         String traceparent = "traceparent=00-" + traceId + "-" + receiveSpanId + "-01";
-        assertThat(run(args("--record-headers", traceparent, "-o", "json"))).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(cli.run(args("--record-headers", traceparent, "-o", "json"))).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.get("traceId").asText()).isEqualTo(traceId);
         assertThat(json.get("recordSpanId").asText()).isEqualTo(receiveSpanId);
         assertThat(json.get("contextSource").asText()).isEqualTo("traceparent");
@@ -130,15 +119,15 @@ class TraceCommandTest {
     @Test
     void uberTraceIdHeaderUrlEncoded() throws IOException {
         String uber = "uber-trace-id=" + traceId + "%3A" + mirrorSpanId + "%3A0%3A1";
-        assertThat(run(args("--record-headers", uber, "-o", "json"))).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString()).get("recordSpanId").asText()).isEqualTo(mirrorSpanId);
+        assertThat(cli.run(args("--record-headers", uber, "-o", "json"))).isZero();
+        assertThat(new ObjectMapper().readTree(cli.out()).get("recordSpanId").asText()).isEqualTo(mirrorSpanId);
     }
 
     @Test
     void searchAsJson() throws IOException {
-        assertThat(run(args("--service", "mirror-maker", "--lookback", "1h", "--min-duration", "1ms", "-o",
+        assertThat(cli.run(args("--service", "mirror-maker", "--lookback", "1h", "--min-duration", "1ms", "-o",
                 "json"))).isZero();
-        JsonNode traces = new ObjectMapper().readTree(out.toString()).get("traces");
+        JsonNode traces = new ObjectMapper().readTree(cli.out()).get("traces");
         assertThat(traces).hasSize(1);
         JsonNode t = traces.get(0);
         assertThat(t.get("traceId").asText()).isEqualTo(traceId);
@@ -150,15 +139,15 @@ class TraceCommandTest {
 
     @Test
     void searchFindsNothingAboveTheMaxDurationFilter() {
-        assertThat(run(args("--service", "mirror-maker", "--min-duration", "10s"))).isZero();
-        assertThat(out.toString()).contains("(no traces)");
+        assertThat(cli.run(args("--service", "mirror-maker", "--min-duration", "10s"))).isZero();
+        assertThat(cli.out()).contains("(no traces)");
     }
 
     @Test
     void unknownTraceExitsFour() {
-        assertThat(run(args("0af7651916cd43dd8448eb211c80319c"))).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(err.toString()).contains("Trace 0af7651916cd43dd8448eb211c80319c not found");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.run(args("0af7651916cd43dd8448eb211c80319c"))).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(cli.err()).contains("Trace 0af7651916cd43dd8448eb211c80319c not found");
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
@@ -167,16 +156,16 @@ class TraceCommandTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        assertThat(run("trace", "--jaeger", "http://127.0.0.1:" + port, traceId)).isEqualTo(ExitCodes.CONNECTION);
-        assertThat(err.toString().strip()).startsWith("mirrorscope: Cannot reach the Jaeger query service");
+        assertThat(cli.run("trace", "--jaeger", "http://127.0.0.1:" + port, traceId)).isEqualTo(ExitCodes.CONNECTION);
+        assertThat(cli.err().strip()).startsWith("mirrorscope: Cannot reach the Jaeger query service");
     }
 
     @Test
     void badArgumentsExitTwo() {
-        assertThat(run("trace")).isEqualTo(ExitCodes.USAGE);
-        assertThat(run(args(traceId, "--service", "x"))).isEqualTo(ExitCodes.USAGE);
-        assertThat(run(args("--service", "x", "--min-duration", "soon"))).isEqualTo(ExitCodes.USAGE);
-        assertThat(run(args("--record-headers", "traceparent=nonsense"))).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("No trace context in the headers");
+        assertThat(cli.run("trace")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run(args(traceId, "--service", "x"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run(args("--service", "x", "--min-duration", "soon"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run(args("--record-headers", "traceparent=nonsense"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("No trace context in the headers");
     }
 }

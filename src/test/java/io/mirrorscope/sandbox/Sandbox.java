@@ -1,5 +1,6 @@
 package io.mirrorscope.sandbox;
 
+import io.mirrorscope.app.StartOptions;
 import io.mirrorscope.testkit.KafkaListener;
 import io.mirrorscope.testkit.KafkaTestCluster;
 import io.mirrorscope.testkit.TestCa;
@@ -293,6 +294,11 @@ public final class Sandbox implements AutoCloseable {
     /** The kubeconfig file (context {@code sandbox}, namespace {@code amq-streams}). */
     public Path kubeconfig() {
         return kube.kubeconfig();
+    }
+
+    /** How the app starts connected to this sandbox: its kubeconfig, context and namespace. */
+    public StartOptions startOptions() {
+        return new StartOptions(kubeconfig(), SandboxKubeApi.CONTEXT, NAMESPACE, false);
     }
 
     /** URL of the fault-switch HTTP API ({@link SandboxControlServer}). */

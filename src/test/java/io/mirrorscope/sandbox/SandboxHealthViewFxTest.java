@@ -3,22 +3,16 @@ package io.mirrorscope.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mirrorscope.app.AppPreferences;
-import io.mirrorscope.app.AppServices;
-import io.mirrorscope.app.StartOptions;
+import io.mirrorscope.testsupport.AppWindow;
 import io.mirrorscope.testsupport.NavigationLabels;
 import io.mirrorscope.ui.common.PngExport;
-import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.common.ViewTarget;
 import io.mirrorscope.ui.topology.TopologyCanvas;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -43,9 +37,7 @@ class SandboxHealthViewFxTest {
 
     private static Sandbox sandbox;
 
-    private final Preferences node = Preferences.userRoot().node("io/mirrorscope-test/" + UUID.randomUUID());
-    private AppServices services;
-    private Parent root;
+    private AppWindow window;
 
     @BeforeAll
     static void startSandbox() {
@@ -59,20 +51,13 @@ class SandboxHealthViewFxTest {
 
     @Start
     void start(Stage stage) {
-        services = new AppServices(new StartOptions(sandbox.kubeconfig(), SandboxKubeApi.CONTEXT, Sandbox.NAMESPACE,
-                false), new AppPreferences(node));
-        root = services.mainWindow(stage);
-        Scene scene = new Scene(root, 1500, 950);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
-        services.connectAtStart();
+        window = AppWindow.show(stage, sandbox.startOptions(), 1500, 950);
+        window.services().connectAtStart();
     }
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        services.close();
-        node.removeNode();
+        window.close();
     }
 
     private static Path gallery(Parent node, String name, FxRobot robot) {
@@ -104,14 +89,14 @@ class SandboxHealthViewFxTest {
     void theDropSwitchTurnsTheReadyMirrorAmberWithTheFilterNamedAndAStoppedBrokerTurnsItRed(FxRobot robot) {
         await().atMost(Duration.ofSeconds(30)).until(() -> NavigationLabels.of(robot).containsAll(
                 List.of("europe-cluster", "us-cluster", "my-mirror-maker2", "Health")));
-        robot.interact(() -> services.open(new ViewTarget.Health(Sandbox.NAMESPACE, "my-mirror-maker2")));
+        robot.interact(() -> window.services().open(new ViewTarget.Health(Sandbox.NAMESPACE, "my-mirror-maker2")));
         await().alias("ok with records flowing").atMost(Duration.ofSeconds(90)).until(() ->
                 text(robot, ".health-verdict").equals("OK") && text(robot, ".health-side .chart-caption")
                         .startsWith("in "));
         assertThat(robot.lookup(".health-why").queryParent().lookupAll(".label").stream()
                 .map(n -> ((Label) n).getText())).contains("This mirror drops records that have header `"
                 + MirrorConsumerFaults.DROP_HEADER + "` (transform dropMarked)");
-        gallery(root, "health-sandbox-ok", robot);
+        gallery(window.root(), "health-sandbox-ok", robot);
 
         sandbox.faults().dropEveryKth(5);
         await().alias("degraded by the drops").atMost(Duration.ofSeconds(90)).until(() ->
@@ -122,14 +107,14 @@ class SandboxHealthViewFxTest {
                 .contains("this mirror drops records that have header `" + MirrorConsumerFaults.DROP_HEADER + "`"));
         assertThat(text(robot, ".health-verdict-line .muted")).isEqualTo(
                 "Custom resource: Ready — the data disagrees, and the data wins");
-        gallery(root, "health-sandbox-drop", robot);
+        gallery(window.root(), "health-sandbox-drop", robot);
 
-        robot.interact(() -> services.open(new ViewTarget.Topology()));
+        robot.interact(() -> window.services().open(new ViewTarget.Topology()));
         TopologyCanvas canvas = robot.lookup(".topology-canvas").queryAs(TopologyCanvas.class);
         await().alias("topology link amber").atMost(Duration.ofSeconds(30)).until(() -> canvas.layoutResult() != null
                 && !canvas.layoutResult().edges().isEmpty() && String.valueOf(canvas.tooltipTextOf(
                         canvas.layoutResult().edges().getFirst().edge())).contains("Data: degraded"));
-        gallery(root, "topology-health-sandbox", robot);
+        gallery(window.root(), "topology-health-sandbox", robot);
 
         sandbox.faults().dropEveryKth(0);
         sandbox.faults().stopTargetBroker();
@@ -137,13 +122,13 @@ class SandboxHealthViewFxTest {
             await().alias("failing with the broker stopped").atMost(Duration.ofSeconds(30)).until(() ->
                     String.valueOf(canvas.tooltipTextOf(canvas.layoutResult().edges().getFirst().edge()))
                             .contains("Data: failing"));
-            gallery(root, "topology-health-sandbox-broker-down", robot);
+            gallery(window.root(), "topology-health-sandbox-broker-down", robot);
             await().alias("us-cluster marked in the navigation").atMost(Duration.ofSeconds(10)).until(() ->
                     navigationMarks(robot).contains("us-cluster  ✘"));
             assertThat(navigationMarks(robot)).as("its CR still says Ready; europe answers").contains("europe-cluster");
-            robot.interact(() -> services.open(new ViewTarget.Health(Sandbox.NAMESPACE, "my-mirror-maker2")));
+            robot.interact(() -> window.services().open(new ViewTarget.Health(Sandbox.NAMESPACE, "my-mirror-maker2")));
             await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, ".health-verdict").equals("FAILING"));
-            gallery(root, "health-sandbox-broker-down", robot);
+            gallery(window.root(), "health-sandbox-broker-down", robot);
         } finally {
             sandbox.faults().startTargetBroker();
         }

@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mirrorscope.app.AppPreferences;
-import io.mirrorscope.app.AppServices;
 import io.mirrorscope.app.Launcher;
-import io.mirrorscope.app.StartOptions;
+import io.mirrorscope.testsupport.AppWindow;
 import io.mirrorscope.testsupport.NavigationLabels;
 import io.mirrorscope.testsupport.Screenshots;
-import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.common.ViewTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,11 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -53,9 +46,7 @@ class SandboxInTheAppFxTest {
 
     private static Sandbox sandbox;
 
-    private final Preferences node = Preferences.userRoot().node("io/mirrorscope-test/" + UUID.randomUUID());
-    private AppServices services;
-    private Parent root;
+    private AppWindow window;
 
     @BeforeAll
     static void startSandbox() {
@@ -71,20 +62,13 @@ class SandboxInTheAppFxTest {
 
     @Start
     void start(Stage stage) {
-        services = new AppServices(new StartOptions(sandbox.kubeconfig(), SandboxKubeApi.CONTEXT, Sandbox.NAMESPACE,
-                false), new AppPreferences(node));
-        root = services.mainWindow(stage);
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
-        services.connectAtStart();
+        window = AppWindow.show(stage, sandbox.startOptions(), 1280, 800);
+        window.services().connectAtStart();
     }
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        services.close();
-        node.removeNode();
+        window.close();
     }
 
     @Test
@@ -117,10 +101,10 @@ class SandboxInTheAppFxTest {
         // Kinds arrive one informer at a time: wait for the whole seed.
         await().atMost(Duration.ofSeconds(30)).until(() -> NavigationLabels.of(robot).containsAll(
                 List.of("europe-cluster", "us-cluster", "my-mirror-maker2", "my-jaeger")));
-        robot.interact(() -> services.open(new ViewTarget.Topology()));
-        Screenshots.save(root, "sandbox-topology");
+        robot.interact(() -> window.services().open(new ViewTarget.Topology()));
+        Screenshots.save(window.root(), "sandbox-topology");
 
-        robot.interact(() -> services.open(new ViewTarget.Cluster(Sandbox.NAMESPACE, "us-cluster")));
+        robot.interact(() -> window.services().open(new ViewTarget.Cluster(Sandbox.NAMESPACE, "us-cluster")));
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> tabs.getTabs().size() == 2);
         assertThat(tabs.getTabs().get(1).getText()).isEqualTo("Topics — us-cluster");
@@ -132,7 +116,7 @@ class SandboxInTheAppFxTest {
         @SuppressWarnings("unchecked")
         TableView<Object> records = robot.lookup("#recordTable").queryAs(TableView.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> records.getItems().size() >= 10);
-        Screenshots.save(root, "sandbox-topic-browser");
+        Screenshots.save(window.root(), "sandbox-topic-browser");
 
         robot.clickOn("Sandbox").clickOn("Pause the mirror");
         await().atMost(Duration.ofSeconds(30)).until(() -> state().path("faults").path("mirrorPaused").asBoolean());

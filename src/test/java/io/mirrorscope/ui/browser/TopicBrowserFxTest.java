@@ -7,28 +7,23 @@ import io.mirrorscope.kafka.ConnectionSettings;
 import io.mirrorscope.kafka.ConsumerOptions;
 import io.mirrorscope.kafka.KafkaTopicReading;
 import io.mirrorscope.testkit.KafkaTestCluster;
+import io.mirrorscope.testsupport.AppWindow;
 import io.mirrorscope.testsupport.Screenshots;
 import io.mirrorscope.ui.common.BackgroundWork;
-import io.mirrorscope.ui.common.Styles;
-import java.io.IOException;
+import io.mirrorscope.ui.common.Fxml;
+import io.mirrorscope.ui.common.FxmlViews;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,10 +52,7 @@ class TopicBrowserFxTest {
     static void startBroker() {
         kafka = KafkaTestCluster.builder("europe-cluster").start();
         kafka.createTopic("orders", 3);
-        Map<String, Object> cfg = new HashMap<>(kafka.clientConfig("PLAIN"));
-        cfg.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        producer = new KafkaProducer<>(cfg);
+        producer = kafka.bytesProducer("PLAIN");
         for (int i = 0; i < 30; i++) {
             String value = i % 5 == 0 ? "{\"order\":" + i + ",\"region\":\"europe\",\"items\":[1,2]}"
                     : "Hello world - " + i;
@@ -81,19 +73,16 @@ class TopicBrowserFxTest {
     }
 
     @Start
-    void start(Stage stage) throws IOException {
+    void start(Stage stage) {
         reading = new KafkaTopicReading(ConnectionSettings.plaintext(kafka.bootstrap("PLAIN")),
                 ConsumerOptions.DEFAULTS.withApiTimeout(Duration.ofSeconds(15)));
         TopicBrowserViewModel vm = new TopicBrowserViewModel(reading, new BackgroundWork(io, Platform::runLater),
                 TopicBrowserViewModel.Options.defaults("local"));
-        FXMLLoader loader = new FXMLLoader(getClass().getResource("/fxml/topic_browser.fxml"));
-        loader.setControllerFactory(type -> new TopicBrowserController(vm));
-        root = loader.load();
-        controller = loader.getController();
-        Scene scene = new Scene(root, 1280, 720);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        FxmlViews.Loaded<TopicBrowserController> loaded = FxmlViews.load(Fxml.TOPIC_BROWSER,
+                new TopicBrowserController(vm));
+        root = loaded.root();
+        controller = loaded.controller();
+        AppWindow.showStyled(stage, root, 1280, 720);
     }
 
     @AfterEach

@@ -9,28 +9,25 @@ import io.mirrorscope.kafka.ConnectionSettings;
 import io.mirrorscope.kafka.ConsumerOptions;
 import io.mirrorscope.kafka.KafkaTopicReading;
 import io.mirrorscope.testkit.KafkaTestCluster;
+import io.mirrorscope.testsupport.AppWindow;
 import io.mirrorscope.ui.common.BackgroundWork;
+import io.mirrorscope.ui.common.Fxml;
+import io.mirrorscope.ui.common.FxmlViews;
 import io.mirrorscope.ui.common.PngExport;
-import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.controls.TimeDisplay;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -42,9 +39,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -83,10 +78,7 @@ class TopicBrowserHandsFxTest {
     static void startBroker() {
         kafka = KafkaTestCluster.builder("europe-cluster").start();
         kafka.createTopic("payments", 3);
-        Map<String, Object> cfg = new HashMap<>(kafka.clientConfig("PLAIN"));
-        cfg.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        producer = new KafkaProducer<>(cfg);
+        producer = kafka.bytesProducer("PLAIN");
         for (int i = 0; i < 3 * PER_PARTITION; i++) {
             String value = i == 7 ? "{\"pad\":\"" + "p".repeat(12_000) + "\",\"tag\":\"" + NEEDLE + "\"}"
                     : "{\"payment\":" + i + ",\"amount\":" + (i * 37 % 1000) + ",\"currency\":\"EUR\"}";
@@ -113,21 +105,17 @@ class TopicBrowserHandsFxTest {
 
     @Start
     @SuppressWarnings("unchecked")
-    void start(Stage stage) throws IOException {
+    void start(Stage stage) {
         reading = new KafkaTopicReading(ConnectionSettings.plaintext(kafka.bootstrap("PLAIN")),
                 ConsumerOptions.DEFAULTS.withApiTimeout(Duration.ofSeconds(15)));
         vm = new TopicBrowserViewModel(reading, new BackgroundWork(io, Platform::runLater),
                 TopicBrowserViewModel.Options.defaults("europe"));
         vm.onOpenTrace(openedTraces::add);
-        FXMLLoader loader = new FXMLLoader(getClass().getResource("/fxml/topic_browser.fxml"));
-        loader.setControllerFactory(type -> new TopicBrowserController(vm,
-                new TimeDisplay(ZoneId.of("Europe/Berlin"), true)));
-        root = loader.load();
-        controller = loader.getController();
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        FxmlViews.Loaded<TopicBrowserController> loaded = FxmlViews.load(Fxml.TOPIC_BROWSER,
+                new TopicBrowserController(vm, new TimeDisplay(ZoneId.of("Europe/Berlin"), true)));
+        root = loaded.root();
+        controller = loaded.controller();
+        AppWindow.showStyled(stage, root, 1280, 800);
         table = (TableView<RecordRow>) root.lookup("#recordTable"); // split pane items are children once shown
     }
 
