@@ -4,6 +4,8 @@ import io.mirrorscope.ui.common.Styles;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -67,7 +69,25 @@ final class PairColumns {
         });
         // the table sorts through the SortedList's comparator, never by sorting its items in place
         table.setSortPolicy(t -> true);
-        table.setRowFactory(t -> new PairTableRow());
+        ContextMenu rowMenu = rowMenu(vm);
+        table.setRowFactory(t -> new PairTableRow(rowMenu));
+        // the context-menu key and Shift+F10 open the menu on the table itself (the focused node), not on a row
+        table.setContextMenu(rowMenu);
+    }
+
+    /** The rows' context menu: "Open traces" of the selected pair, disabled (saying why) when it cannot. */
+    private static ContextMenu rowMenu(SideBySideViewModel vm) {
+        MenuItem open = new MenuItem("Open traces");
+        open.setId("openTraceMenuItem");
+        open.disableProperty().bind(vm.canOpenTraceProperty().not());
+        open.setOnAction(e -> vm.openTrace());
+        // a disabled menu item shows no tooltip: the reason stands in a second, disabled line under it
+        MenuItem why = new MenuItem();
+        why.setId("openTraceReason");
+        why.setDisable(true);
+        why.textProperty().bind(vm.openTraceHintProperty());
+        why.visibleProperty().bind(vm.canOpenTraceProperty().not());
+        return new ContextMenu(open, why);
     }
 
     private static TableColumn<PairItem, String> column(String title, double width, boolean numeric,
@@ -109,9 +129,16 @@ final class PairColumns {
 
     /** A row whose pseudo class names its pair state, for the target side's colour. */
     private static final class PairTableRow extends TableRow<PairItem> {
+        private final ContextMenu menu;
+
+        PairTableRow(ContextMenu menu) {
+            this.menu = menu;
+        }
+
         @Override
         protected void updateItem(PairItem item, boolean empty) {
             super.updateItem(item, empty);
+            setContextMenu(empty || item == null ? null : menu);
             PairStatus status = empty || item == null ? null : item.status();
             for (PairStatus s : PairStatus.values()) {
                 pseudoClassStateChanged(Styles.pair(s.styleClass()), s == status);

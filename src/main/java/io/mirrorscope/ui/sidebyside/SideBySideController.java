@@ -111,7 +111,14 @@ public final class SideBySideController {
         countLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.visibleRows().size() + " of " + viewModel.rows().size() + " rows",
                 viewModel.visibleRows()));
-        viewModel.selectedProperty().bind(pairTable.getSelectionModel().selectedItemProperty());
+        // not bound: reveal() selects a row through the view model, and the table follows (revealedProperty)
+        pairTable.getSelectionModel().selectedItemProperty().subscribe(viewModel.selectedProperty()::set);
+        viewModel.revealedProperty().subscribe(this::reveal);
+        javafx.scene.control.Button openTrace = detailPane.openTraceButton();
+        openTrace.disableProperty().bind(viewModel.canOpenTraceProperty().not());
+        openTrace.setOnAction(e -> viewModel.openTrace());
+        detailPane.openTraceTooltip().textProperty().bind(viewModel.openTraceHintProperty());
+        openTrace.accessibleHelpProperty().bind(viewModel.openTraceHintProperty());
         viewModel.detail().addListener((ListChangeListener<PairDiff.Line>) c -> detailPane.show(viewModel.detail()));
         notice = new QuietNotice(noticeLabel);
         viewModel.notificationsProperty().subscribe(n -> notice.show(viewModel.notificationProperty().get()));
@@ -138,6 +145,19 @@ public final class SideBySideController {
         if (s != null) {
             histogram.setBuckets(s.delay().histogram());
             delayChart.setMethod(FindingsExport.label(s.delay().method()));
+        }
+    }
+
+    /** Selects and shows the row a reveal found (it passes the filters: the view model looked in them). */
+    private void reveal(PairItem row) {
+        if (row == null) {
+            return;
+        }
+        int index = pairTable.getItems().indexOf(row);
+        if (index >= 0) {
+            pairTable.getSelectionModel().clearAndSelect(index);
+            pairTable.scrollTo(Math.max(0, index - 3)); // a few rows of context above it
+            pairTable.requestFocus();
         }
     }
 

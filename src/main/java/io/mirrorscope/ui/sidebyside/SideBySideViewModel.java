@@ -2,6 +2,7 @@ package io.mirrorscope.ui.sidebyside;
 
 import io.mirrorscope.core.mirror.MatchSnapshot;
 import io.mirrorscope.core.records.TimeSpec;
+import io.mirrorscope.core.trace.TraceContext;
 import io.mirrorscope.ui.common.BackgroundWork;
 import io.mirrorscope.ui.common.ProblemReport;
 import io.mirrorscope.ui.common.ProblemSlot;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -79,6 +81,10 @@ public final class SideBySideViewModel {
     private final ObjectProperty<PairItem> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<PairDiff.Line> detail = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused", false);
+    private final ReadOnlyObjectWrapper<CompareFeed.Pair> shownPair = new ReadOnlyObjectWrapper<>(this, "shownPair");
+    private final ReadOnlyBooleanWrapper canOpenTrace = new ReadOnlyBooleanWrapper(this, "canOpenTrace", false);
+    private final ReadOnlyStringWrapper openTraceHint = new ReadOnlyStringWrapper(this, "openTraceHint", "");
+    private final ReadOnlyObjectWrapper<PairItem> revealed = new ReadOnlyObjectWrapper<>(this, "revealed");
 
     private final CompareFeed feed;
     private final Executor io;
@@ -88,6 +94,11 @@ public final class SideBySideViewModel {
     private MatchSnapshot last;
     private long detailGeneration;
     private PairItem detailRow;
+    private Consumer<CompareFeed.Pair> openTrace;
+    /** Whether the shown pair carries a usable trace context, and why not ("" when it does). */
+    private String traceProblem = "";
+    /** The source record {@link #reveal} waits for: {partition, offset}; null when none. */
+    private long[] pendingReveal;
 
     /**
      * @param maxRows rows kept in the table (older ones leave; counters stay exact)
@@ -105,7 +116,11 @@ public final class SideBySideViewModel {
         headerFilter.addListener((o, a, b) -> applyFilter());
         onlyProblems.addListener((o, a, b) -> applyFilter());
         chosenPartitions.addListener((javafx.collections.SetChangeListener<Integer>) c -> applyFilter());
-        selected.addListener((o, a, row) -> loadDetail(row));
+        selected.addListener((o, a, row) -> {
+            cancelRevealOnUserSelection(a, row);
+            loadDetail(row);
+        });
+        updateOpenTrace();
         CompareFeed.Sides s = feed.sides();
         pairingText.set(s.sourceTopic() + " → " + s.targetTopic() + " (" + s.mapping() + ")");
     }
@@ -211,6 +226,29 @@ public final class SideBySideViewModel {
         return paused.getReadOnlyProperty();
     }
 
+    /** The selected pair as last read in full for the detail (what "Open traces" hands on); null when none. */
+    public ReadOnlyObjectProperty<CompareFeed.Pair> shownPairProperty() {
+        return shownPair.getReadOnlyProperty();
+    }
+
+    /** True when {@link #openTrace()} does something: a hook is set and the shown pair carries a trace context. */
+    public ReadOnlyBooleanProperty canOpenTraceProperty() {
+        return canOpenTrace.getReadOnlyProperty();
+    }
+
+    /** What "Open traces" does, or why it cannot (the disabled action's tooltip). */
+    public ReadOnlyStringProperty openTraceHintProperty() {
+        return openTraceHint.getReadOnlyProperty();
+    }
+
+    /**
+     * The row {@link #reveal} found, for the view to select and scroll to; it changes once per reveal (the view
+     * listens to changes).
+     */
+    public ReadOnlyObjectProperty<PairItem> revealedProperty() {
+        return revealed.getReadOnlyProperty();
+    }
+
     /** The feed this view reads. */
     public CompareFeed feed() {
         return feed;
@@ -282,6 +320,7 @@ public final class SideBySideViewModel {
         }
         snapshot.set(s);
         updateSummary(s);
+        tryReveal();
         if (paused.get()) {
             state.set(RunState.PAUSED);
         } else {
@@ -295,6 +334,40 @@ public final class SideBySideViewModel {
                     + (first.key().isEmpty() ? "" : " · key " + first.key()));
             notifications.set(notifications.get() + 1);
         }
+    }
+
+    /**
+     * Sets what "Open traces" does with the selected pair (the source record and its copy as read in full), e.g.
+     * the app's trace opener; null unsets it and disables the action.
+     */
+    public void onOpenTrace(Consumer<CompareFeed.Pair> action) {
+        this.openTrace = action;
+        updateOpenTrace();
+    }
+
+    /** Hands the shown pair to the {@link #onOpenTrace} hook; does nothing while the action is disabled. */
+    public void openTrace() {
+        CompareFeed.Pair pair = shownPair.get();
+        if (canOpenTrace.get() && openTrace != null && pair != null) {
+            openTrace.accept(pair);
+        }
+    }
+
+    /**
+     * Selects (and the view scrolls to) the row of this source record as soon as it is in the table: now, or when
+     * a later snapshot brings it (the topic browser's "Find on the mirror" starts a compare at the record's time,
+     * then calls this). Once: a later reveal replaces it, and the user selecting another row cancels it. The row
+     * must pass the filters to be shown; it is looked for again when they change.
+     */
+    public void reveal(int partition, long offset) {
+        pendingReveal = new long[] {partition, offset};
+        message.set(lookingFor(partition, offset));
+        tryReveal();
+    }
+
+    /** True while a {@link #reveal} waits for its row. */
+    public boolean revealPending() {
+        return pendingReveal != null;
     }
 
     /** Hands the delays measured since the last call to {@code sink} (time, delay ms), for the delay chart. */
@@ -380,6 +453,7 @@ public final class SideBySideViewModel {
         Set<Integer> parts = Set.copyOf(chosenPartitions);
         if (text.isEmpty() && header.isEmpty() && !problems && parts.isEmpty()) {
             visibleRows.setPredicate(null);
+            tryReveal();
             return;
         }
         Predicate<PairItem> p = row -> (!problems || row.status().problem())
@@ -387,6 +461,7 @@ public final class SideBySideViewModel {
                 && (text.isEmpty() || contains(row.key(), text) || contains(row.preview().value(), text))
                 && (header.isEmpty() || contains(row.preview().headers(), header));
         visibleRows.setPredicate(p);
+        tryReveal();
     }
 
     private static String lower(String s) {
@@ -407,6 +482,7 @@ public final class SideBySideViewModel {
                 && before.offset() == row.offset();
         if (!sameRecord) {
             detail.clear();
+            showPair(null, "");
         }
         if (row == null) {
             return;
@@ -414,9 +490,11 @@ public final class SideBySideViewModel {
         feed.fetch(row.partition(), row.offset(), row.targetPartition(), row.targetOffset(),
                 pair -> {
                     List<PairDiff.Line> lines = PairDiff.of(pair.source(), pair.target());
+                    String problem = traceProblem(pair);
                     fx.execute(() -> {
                         if (generation == detailGeneration) {
                             detail.setAll(lines);
+                            showPair(pair, problem);
                         }
                     });
                 },
@@ -427,5 +505,89 @@ public final class SideBySideViewModel {
                                 + " offset " + row.offset() + " and its copy", e, () -> loadDetail(row)));
                     }
                 }));
+    }
+
+    private void showPair(CompareFeed.Pair pair, String problem) {
+        shownPair.set(pair);
+        traceProblem = problem;
+        updateOpenTrace();
+    }
+
+    /** "" when the source or its copy carries a usable trace context, else why not (the tooltip's words). */
+    static String traceProblem(CompareFeed.Pair pair) {
+        TraceContext.Found source = TraceContext.fromRecord(pair.source());
+        if (source.present()) {
+            return "";
+        }
+        List<String> warnings = new ArrayList<>(source.warnings());
+        if (pair.target().isPresent()) {
+            TraceContext.Found target = TraceContext.fromRecord(pair.target().get());
+            if (target.present()) {
+                return "";
+            }
+            warnings.addAll(target.warnings());
+        }
+        // a malformed header is named, so the operator knows the producer writes one the back end cannot use
+        return warnings.isEmpty() ? "no trace header on either record"
+                : "no usable trace header on either record (" + warnings.getFirst() + ")";
+    }
+
+    private void updateOpenTrace() {
+        CompareFeed.Pair pair = shownPair.get();
+        boolean can = openTrace != null && pair != null && traceProblem.isEmpty();
+        canOpenTrace.set(can);
+        if (openTrace == null) {
+            openTraceHint.set("Open traces: no tracing back-end wired");
+        } else if (pair == null) {
+            openTraceHint.set("Open traces: select a row first");
+        } else if (!traceProblem.isEmpty()) {
+            openTraceHint.set("Open traces: " + traceProblem);
+        } else {
+            openTraceHint.set("Open the traces of the source record and its copy");
+        }
+    }
+
+    /** Selects the row a {@link #reveal} waits for when the table shows it; then the reveal is done. */
+    private void tryReveal() {
+        long[] want = pendingReveal;
+        if (want == null) {
+            return;
+        }
+        // newest rows are last, and a reveal usually waits for a row a recent snapshot brought
+        for (int i = visibleRows.size() - 1; i >= 0; i--) {
+            PairItem row = visibleRows.get(i);
+            if (row.partition() == want[0] && row.offset() == want[1]) {
+                pendingReveal = null;
+                message.set("Showing P" + row.partition() + " offset " + row.offset());
+                selected.set(row);
+                revealed.set(null); // a change every time, even when an equal row was revealed before
+                revealed.set(row);
+                return;
+            }
+        }
+    }
+
+    /**
+     * A selection of another record cancels a waiting reveal. The same record updated in place (a copy arrived)
+     * or the selection emptied (a seek cleared the table) is not the user's choice and cancels nothing.
+     */
+    private void cancelRevealOnUserSelection(PairItem before, PairItem now) {
+        long[] want = pendingReveal;
+        if (want == null || now == null) {
+            return;
+        }
+        boolean sameRecord = before != null && before.partition() == now.partition()
+                && before.offset() == now.offset();
+        boolean target = now.partition() == want[0] && now.offset() == want[1];
+        if (!sameRecord && !target) {
+            pendingReveal = null;
+            if (message.get().equals(lookingFor((int) want[0], want[1]))) {
+                message.set("");
+            }
+        }
+    }
+
+    private static String lookingFor(int partition, long offset) {
+        return "Looking for P" + partition + " offset " + offset + "…";
     }
 }

@@ -210,4 +210,163 @@ class SideBySideViewModelTest {
         });
         return out.getFirst();
     }
+
+    /** A valid W3C trace context (the scenario's traceparents are malformed on purpose). */
+    static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    @Test
+    void openTracesIsDisabledWithoutATraceHeaderAndSaysWhy() {
+        FakeCompareFeed feed = SideBySideScenario.mirror();
+        feed.source(FakeCompareFeed.record(0, 40, FakeCompareFeed.T0 + 40 * 250L, "order-40", "{}"));
+        feed.copy(FakeCompareFeed.record(0, 37, FakeCompareFeed.T0 + 40 * 250L, "order-40", "{}"), 30);
+        feed.publish();
+        SideBySideViewModel vm = model(feed);
+        vm.pulse();
+        assertThat(vm.canOpenTraceProperty().get()).isFalse();
+        assertThat(vm.openTraceHintProperty().get()).contains("no tracing back-end wired");
+        List<CompareFeed.Pair> opened = new ArrayList<>();
+        vm.onOpenTrace(opened::add);
+        assertThat(vm.openTraceHintProperty().get()).contains("select a row");
+
+        vm.selectedProperty().set(row(vm, 0, 40));
+        assertThat(vm.shownPairProperty().get().source().offset()).isEqualTo(40);
+        assertThat(vm.shownPairProperty().get().target()).isPresent();
+        assertThat(vm.canOpenTraceProperty().get()).isFalse();
+        assertThat(vm.openTraceHintProperty().get()).isEqualTo("Open traces: no trace header on either record");
+        vm.openTrace();
+        assertThat(opened).as("a disabled action does nothing").isEmpty();
+
+        // the scenario's own traceparents do not parse: named, still disabled
+        vm.selectedProperty().set(row(vm, 0, 3));
+        assertThat(vm.canOpenTraceProperty().get()).isFalse();
+        assertThat(vm.openTraceHintProperty().get()).startsWith("Open traces: no usable trace header")
+                .contains("traceparent");
+    }
+
+    @Test
+    void openTracesHandsTheFetchedPairToTheHookWhenTheSourceCarriesATraceparent() {
+        FakeCompareFeed feed = SideBySideScenario.mirror();
+        io.mirrorscope.core.records.RawRecord source = FakeCompareFeed.record(1, 40, FakeCompareFeed.T0 + 40 * 250L,
+                "order-140", "{\"order\":140}", "traceparent", TRACEPARENT);
+        io.mirrorscope.core.records.RawRecord copy = SideBySideScenario.copyOf(source, 1, 39);
+        feed.source(source);
+        feed.copy(copy, 40);
+        feed.publish();
+        SideBySideViewModel vm = model(feed);
+        vm.pulse();
+        vm.selectedProperty().set(row(vm, 1, 40));
+        assertThat(vm.canOpenTraceProperty().get()).as("no hook yet").isFalse();
+        List<CompareFeed.Pair> opened = new ArrayList<>();
+        vm.onOpenTrace(opened::add);
+        assertThat(vm.canOpenTraceProperty().get()).isTrue();
+        vm.openTrace();
+        assertThat(opened).hasSize(1);
+        assertThat(opened.getFirst().source()).isSameAs(source);
+        assertThat(opened.getFirst().target()).containsSame(copy);
+
+        vm.onOpenTrace(null);
+        assertThat(vm.canOpenTraceProperty().get()).isFalse();
+        assertThat(vm.openTraceHintProperty().get()).isEqualTo("Open traces: no tracing back-end wired");
+        vm.openTrace();
+        assertThat(opened).hasSize(1);
+        // another record: the pair shown before is not handed on while the new one is read
+        vm.onOpenTrace(opened::add);
+        vm.selectedProperty().set(null);
+        assertThat(vm.shownPairProperty().get()).isNull();
+        assertThat(vm.canOpenTraceProperty().get()).isFalse();
+    }
+
+    @Test
+    void openTracesIsEnabledWhenOnlyTheCopyCarriesATraceContext() {
+        FakeCompareFeed feed = SideBySideScenario.mirror();
+        io.mirrorscope.core.records.RawRecord source = FakeCompareFeed.record(2, 40, FakeCompareFeed.T0 + 40 * 250L,
+                "order-240", "{}");
+        io.mirrorscope.core.records.RawRecord copy = FakeCompareFeed.record(2, 41, FakeCompareFeed.T0 + 40 * 250L,
+                "order-240", "{}", "traceparent", TRACEPARENT);
+        feed.source(source);
+        feed.copy(copy, 40);
+        feed.publish();
+        SideBySideViewModel vm = model(feed);
+        vm.pulse();
+        List<CompareFeed.Pair> opened = new ArrayList<>();
+        vm.onOpenTrace(opened::add);
+        vm.selectedProperty().set(row(vm, 2, 40));
+        assertThat(vm.canOpenTraceProperty().get()).isTrue();
+        vm.openTrace();
+        assertThat(opened.getFirst().target()).containsSame(copy);
+    }
+
+    @Test
+    void revealSelectsARowThatArrivesLaterOnce() {
+        FakeCompareFeed feed = SideBySideScenario.mirror();
+        SideBySideViewModel vm = model(feed);
+        vm.pulse();
+        List<PairItem> revealed = new ArrayList<>();
+        vm.revealedProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                revealed.add(b);
+            }
+        });
+        vm.reveal(1, 41);
+        assertThat(vm.revealPending()).isTrue();
+        assertThat(vm.selectedProperty().get()).isNull();
+        feed.source(FakeCompareFeed.record(1, 40, FakeCompareFeed.T0 + 40 * 250L, "order-140", "{}"));
+        feed.publish();
+        vm.pulse();
+        assertThat(vm.selectedProperty().get()).as("not yet in the table").isNull();
+        feed.source(FakeCompareFeed.record(1, 41, FakeCompareFeed.T0 + 41 * 250L, "order-141", "{}"));
+        feed.publish();
+        vm.pulse();
+        assertThat(vm.selectedProperty().get()).extracting(PairItem::partition, PairItem::offset)
+                .containsExactly(1, 41L);
+        assertThat(revealed).extracting(PairItem::offset).containsExactly(41L);
+        assertThat(vm.revealPending()).isFalse();
+        assertThat(vm.detail()).as("the revealed pair is read for the detail").isNotEmpty();
+
+        // once: the user moves on, and a later snapshot updating that row does not pull the selection back
+        vm.selectedProperty().set(row(vm, 0, 3));
+        feed.copy(FakeCompareFeed.record(1, 39, FakeCompareFeed.T0 + 41 * 250L, "order-141", "{}"), 30);
+        feed.publish();
+        vm.pulse();
+        assertThat(vm.selectedProperty().get().offset()).isEqualTo(3);
+        assertThat(revealed).hasSize(1);
+    }
+
+    @Test
+    void revealOfARowAlreadyShownSelectsItNowAndWaitsWhileFilteredOut() {
+        SideBySideViewModel vm = model(SideBySideScenario.mirror());
+        vm.pulse();
+        vm.reveal(2, 36);
+        assertThat(vm.selectedProperty().get()).extracting(PairItem::partition, PairItem::offset)
+                .containsExactly(2, 36L);
+        vm.chosenPartitions().add(0);
+        vm.reveal(1, 5);
+        assertThat(vm.revealPending()).as("hidden by the partition filter").isTrue();
+        vm.chosenPartitions().clear();
+        assertThat(vm.selectedProperty().get()).extracting(PairItem::partition, PairItem::offset)
+                .containsExactly(1, 5L);
+    }
+
+    @Test
+    void aUserSelectionCancelsAWaitingReveal() {
+        FakeCompareFeed feed = SideBySideScenario.mirror();
+        SideBySideViewModel vm = model(feed);
+        vm.pulse();
+        vm.selectedProperty().set(row(vm, 0, 37));
+        vm.reveal(0, 40);
+        // the selected pending row is copied: updated in place, the same record; not the user's choice
+        feed.copy(SideBySideScenario.copyOf(sourceOf(feed, 0, 37), 0, 37), 60);
+        feed.publish();
+        vm.pulse();
+        vm.selectedProperty().set(row(vm, 0, 37));
+        assertThat(vm.revealPending()).isTrue();
+        vm.selectedProperty().set(row(vm, 2, 3)); // the user picks another row
+        assertThat(vm.revealPending()).isFalse();
+        assertThat(vm.messageProperty().get()).isEmpty();
+        feed.source(FakeCompareFeed.record(0, 40, FakeCompareFeed.T0 + 40 * 250L, "order-40", "{}"));
+        feed.publish();
+        vm.pulse();
+        assertThat(vm.selectedProperty().get()).extracting(PairItem::partition, PairItem::offset)
+                .containsExactly(2, 3L);
+    }
 }
