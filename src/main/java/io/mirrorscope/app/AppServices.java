@@ -279,7 +279,7 @@ public final class AppServices implements AutoCloseable {
                         mainWindow.closeAllViews();
                     }
                     beforeContextSwitch();
-                    snapshotWorkspace = new SnapshotWorkspace(snapshot, mainViewModel, mainWindow);
+                    snapshotWorkspace = new SnapshotWorkspace(snapshot, mainViewModel, mainWindow, work, io);
                     stage.setTitle("MirrorScope — " + snapshot.header().title());
                     snapshotWorkspace.show();
                 });

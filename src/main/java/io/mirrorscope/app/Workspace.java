@@ -527,6 +527,27 @@ final class Workspace implements AutoCloseable {
      * trace of its own (a traced MirrorMaker 2 starts a new one), else the one trace either record names.
      */
     private void openPairTraces(CompareFeed.Pair pair, CompareFeed.Sides sides, String namespace) {
+        openPairTraces(pair, sides, (context, millis) -> openTrace(context, namespace, millis),
+                (source, target, stitched, millis) -> openStitched(source, target, stitched, namespace, millis));
+    }
+
+    /** Opens one trace of a record (a pair's traces, live or from a snapshot). */
+    interface TraceOpen {
+        void open(io.mirrorscope.core.trace.TraceContext context, long recordMillis);
+    }
+
+    /** Opens a pair's two traces stitched. */
+    interface StitchedOpen {
+        void open(io.mirrorscope.core.trace.TraceContext source, io.mirrorscope.core.trace.TraceContext target,
+                io.mirrorscope.core.trace.StitchedTrace.Pair pair, long recordMillis);
+    }
+
+    /**
+     * Which traces a pair opens, live or from a snapshot: both records' traces stitched when the copy carries a
+     * trace of its own, else the one trace either record names.
+     */
+    static void openPairTraces(CompareFeed.Pair pair, CompareFeed.Sides sides, TraceOpen single,
+            StitchedOpen stitched) {
         io.mirrorscope.core.records.RawRecord source = pair.source();
         io.mirrorscope.core.trace.TraceContext sourceTrace =
                 io.mirrorscope.core.trace.TraceContext.fromRecord(source).context();
@@ -534,11 +555,11 @@ final class Workspace implements AutoCloseable {
                 .map(t -> io.mirrorscope.core.trace.TraceContext.fromRecord(t).context()).orElse(null);
         if (sourceTrace != null && targetTrace != null && !sourceTrace.traceId().equals(targetTrace.traceId())) {
             io.mirrorscope.core.records.RawRecord copy = pair.target().orElseThrow();
-            openStitched(sourceTrace, targetTrace, io.mirrorscope.core.trace.StitchedTrace.Pair.of(sides.sourceTopic(),
-                    source.partition(), source.offset(), sides.targetTopic(), copy.partition(), copy.offset()), namespace,
-                    source.timestamp());
+            stitched.open(sourceTrace, targetTrace, io.mirrorscope.core.trace.StitchedTrace.Pair.of(
+                    sides.sourceTopic(), source.partition(), source.offset(), sides.targetTopic(), copy.partition(),
+                    copy.offset()), source.timestamp());
         } else if (sourceTrace != null || targetTrace != null) {
-            openTrace(sourceTrace != null ? sourceTrace : targetTrace, namespace, source.timestamp());
+            single.open(sourceTrace != null ? sourceTrace : targetTrace, source.timestamp());
         }
     }
 

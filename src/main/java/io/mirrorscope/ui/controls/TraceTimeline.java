@@ -390,10 +390,10 @@ public final class TraceTimeline extends Region {
                 if (trace.has(span, Trace.CLOCK_SKEW)) {
                     // a small drawn warning triangle (no glyph: fonts differ, and icons are Ikonli's job)
                     double tx = Math.max(NAMES, left - 12);
-                    double top = y + 5;
+                    double tip = y + 5;
                     g.setFill(error);
-                    g.fillPolygon(new double[] {tx, tx + 8, tx + 4}, new double[] {top + ROW - 10, top + ROW - 10,
-                        top}, 3);
+                    g.fillPolygon(new double[] {tx, tx + 8, tx + 4}, new double[] {tip + ROW - 10, tip + ROW - 10,
+                        tip}, 3);
                 }
                 g.setFill(text);
                 String took = GoDuration.format(trace.duration(span));
