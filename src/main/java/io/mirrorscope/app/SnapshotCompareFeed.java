@@ -147,10 +147,12 @@ final class SnapshotCompareFeed implements CompareFeed {
             Consumer<Exception> failed) {
         RawRecord source = sources.get(id(partition, offset));
         if (source == null) {
+            long dropped = window.sourceRecords().dropped();
             failed.accept(new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "Partition " + partition
-                    + " offset " + offset + " is not in the snapshot", window.sourceRecords().dropped()
-                    + " source records were over the snapshot's size cap when it was saved",
-                    "Take the snapshot again with a larger record cap, or a shorter window")));
+                    + " offset " + offset + " is not in the snapshot", dropped > 0 ? dropped
+                    + " source records were over the snapshot's size cap when it was saved"
+                    : "The snapshot holds " + sources.size() + " raw source records of this window",
+                    "mirrorscope snapshot --mirror M --topic T --from TIME saves the window's raw records")));
             return;
         }
         Optional<RawRecord> copy = targetPartition < 0 ? Optional.empty()

@@ -91,6 +91,13 @@ final class Workspace implements AutoCloseable {
     private Set<String> unreachable = Set.of();
     /** Compare feeds of open views: their consumers and tunnels are closed with the workspace at the latest. */
     private final java.util.Set<KafkaCompareFeed> openFeeds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Open compare views, in the order opened: File ▸ Save snapshot… saves the latest one's window. FX thread. */
+    private final Map<SideBySideViewModel, OpenCompare> openCompares = new LinkedHashMap<>();
+
+    /** What a snapshot needs to know of an open compare view beyond its view model. */
+    private record OpenCompare(String linkId, long fromMillis, long startedAt) {
+    }
+
     /** Shows each running compare's lag and findings on its topology link. */
     private final javafx.collections.MapChangeListener<String, LinkCompareStatus> compareBadges = change ->
             topologyViewModel.showCompareStatus(change.getKey(), change.wasAdded() ? change.getValueAdded() : null);
@@ -133,11 +140,40 @@ final class Workspace implements AutoCloseable {
                 report -> mainViewModel.failed(report.problem().oneLine()));
     }
 
-    /** What File ▸ Save snapshot… saves from a live connection: the inventory as it stands now. */
+    /**
+     * What File ▸ Save snapshot… saves from a live connection: the inventory as it stands now, and the window of
+     * the compare view opened last when one is open (its findings and the table's rows; not raw records, which a
+     * live view does not hold). FX thread.
+     */
     Snapshot snapshot() {
+        long now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
+        List<String> notes = new java.util.ArrayList<>();
+        io.mirrorscope.core.snapshot.MirrorWindow window = null;
+        Map.Entry<SideBySideViewModel, OpenCompare> latest = openCompares.entrySet().stream()
+                .reduce((a, b) -> b).orElse(null);
+        if (latest != null && latest.getKey().findingsAsShown() != null) {
+            window = window(latest.getKey(), latest.getValue(), now);
+            notes.add("The mirror window is the side-by-side view's as shown at " + Instant.ofEpochMilli(now)
+                    + "; its raw records are not in this file (a live view keeps previews only): mirrorscope "
+                    + "snapshot --mirror M --topic T --from TIME saves them");
+            if (openCompares.size() > 1) {
+                notes.add(openCompares.size() + " compare views were open; the one opened last is saved");
+            }
+        }
         return new Snapshot(new Snapshot.Header(SnapshotFormat.VERSION, AppVersion.version(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), session.context(), session.namespace(), List.of()),
-                live.current(), null, null, List.of());
+                Instant.ofEpochMilli(now), session.context(), session.namespace(), notes),
+                live.current(), window, null, List.of());
+    }
+
+    private io.mirrorscope.core.snapshot.MirrorWindow window(SideBySideViewModel vm, OpenCompare open, long now) {
+        CompareFeed.Sides sides = vm.feed().sides();
+        Optional<TopologyEdge> edge = open.linkId() == null ? Optional.empty() : live.current().topology().edges()
+                .stream().filter(e -> e.id().equals(open.linkId())).findFirst();
+        String mirror = edge.map(e -> e.mirror().name()).orElse("");
+        int link = edge.map(e -> Math.max(0, e.mirror().links().indexOf(e.link()))).orElse(0);
+        return new io.mirrorscope.core.snapshot.MirrorWindow(mirror, link, sides.sourceBootstrap(),
+                sides.sourceTopic(), sides.targetBootstrap(), sides.targetTopic(), open.fromMillis(),
+                open.startedAt(), now, sides.mapping(), List.of(), vm.findingsAsShown(), null, null);
     }
 
     private void showInNavigation(Inventory inventory) {
@@ -502,7 +538,9 @@ final class Workspace implements AutoCloseable {
                     }
                 });
         openFeeds.add(feed);
+        openCompares.put(viewModel, new OpenCompare(linkId, fromMillis, System.currentTimeMillis()));
         SideBySideView view = SideBySideView.open(viewModel, () -> {
+            openCompares.remove(viewModel);
             openFeeds.remove(feed);
             status.unsubscribe();
             if (linkId != null) {

@@ -408,6 +408,27 @@ public final class SideBySideViewModel {
         return done;
     }
 
+    /**
+     * The latest findings with every row the table holds as their pair table (a feed's snapshot carries only the
+     * rows that can still change), for saving what the view shows; null before the first snapshot. FX thread.
+     */
+    public MatchSnapshot findingsAsShown() {
+        MatchSnapshot s = last;
+        if (s == null) {
+            return null;
+        }
+        List<MatchSnapshot.PairRow> pairs = new ArrayList<>(rows.size());
+        for (PairItem r : rows) {
+            pairs.add(new MatchSnapshot.PairRow(r.partition(), r.offset(), r.timestamp(), r.key(), r.state(),
+                    r.targetPartition(), r.targetOffset(), r.copies(), r.delayMs(), r.method()));
+        }
+        return new MatchSnapshot(s.pairing(), s.compacted(), s.takenAt(), s.sourceRecords(), s.targetRecords(),
+                s.matched(), s.missing(), s.duplicates(), s.pending(), s.expired(), s.compactedAway(),
+                s.targetUnmatched(), s.targetOutsideWindow(), s.overflow(), s.targetBacklog(),
+                s.fingerprintMismatch(), s.delay(), s.partitions(), s.missingRecords(), s.duplicateRecords(),
+                s.findingsTruncated(), pairs);
+    }
+
     /** Stops the feed; the view is closing. */
     public void close() {
         feed.close();
