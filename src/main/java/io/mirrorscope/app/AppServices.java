@@ -310,6 +310,11 @@ public final class AppServices implements AutoCloseable {
         return c;
     }
 
+    /** The open snapshot's workspace, null when none is open (tests look at what its views show). */
+    SnapshotWorkspace snapshotWorkspace() {
+        return snapshotWorkspace;
+    }
+
     /** Reads a snapshot file off the FX thread and shows it in place of any live connection. */
     CompletableFuture<Void> openSnapshot(Path file) {
         return work.run("Opening the snapshot " + file.getFileName(), () -> SnapshotReader.read(file),

@@ -149,8 +149,7 @@ public final class SnapshotReader {
         // inventory.json is the CLI's document for tools; it must be JSON, the model comes from resources.json
         require(SnapshotFormat.INVENTORY, tree(file, SnapshotFormat.INVENTORY, entries.get(SnapshotFormat.INVENTORY))
                 .isObject(), "must be an object");
-        InventoryDoc inventory = value(file, SnapshotFormat.RESOURCES, entries.get(SnapshotFormat.RESOURCES),
-                InventoryDoc.class);
+        InventoryDoc inventory = inventoryV1(file, entries.get(SnapshotFormat.RESOURCES));
         MirrorWindow window = listed.contains(SnapshotFormat.WINDOW) ? window(file, entries) : null;
         Map<String, Object> health = null;
         if (listed.contains(SnapshotFormat.HEALTH)) {
@@ -386,6 +385,27 @@ public final class SnapshotReader {
             throw notJson(file, entry, e);
         } catch (IOException e) {
             throw new IllegalArgumentException(entry + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * resources.json of version 1. Version-1 files written before mirror links carried their connector's
+     * configuration (the checked-in samples) have no {@code connectorConfig}: read as none, as a live read of a
+     * mirror without one gives. Everything else stays strict.
+     */
+    private static InventoryDoc inventoryV1(Path file, byte[] bytes) {
+        JsonNode tree = tree(file, SnapshotFormat.RESOURCES, bytes);
+        for (JsonNode mirror : tree.path("mirrors")) {
+            for (JsonNode link : mirror.path("links")) {
+                if (link instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.has("connectorConfig")) {
+                    o.putObject("connectorConfig");
+                }
+            }
+        }
+        try {
+            return JSON.treeToValue(tree, InventoryDoc.class);
+        } catch (JsonProcessingException e) {
+            throw notJson(file, SnapshotFormat.RESOURCES, e);
         }
     }
 
