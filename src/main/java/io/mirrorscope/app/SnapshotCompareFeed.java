@@ -100,6 +100,8 @@ final class SnapshotCompareFeed implements CompareFeed {
             snapshot = window.findings();
             return;
         }
+        // the view cleared its table: the old findings must not come back in the pulses before the new ones land
+        snapshot = null;
         work.execute(() -> {
             MatchSnapshot s = rematch(fromMillis, chosen);
             if (gen == generation) {

@@ -255,6 +255,9 @@ public final class TracesViewModel {
 
     /** Runs the search; the results list shows one summary per trace (v1 search answers with whole traces). */
     public CompletableFuture<Void> search() {
+        if (client.get() == null) {
+            return offline("Searching traces");
+        }
         TraceQuery query;
         try {
             query = query();
@@ -263,9 +266,6 @@ public final class TracesViewModel {
             return CompletableFuture.failedFuture(e);
         }
         JaegerClient c = client.get();
-        if (c == null) {
-            return offline("Searching traces");
-        }
         return work.run("Searching traces of " + query.service(), () -> c.search(query), problems, this::search,
                 found -> {
                     loaded.clear();
