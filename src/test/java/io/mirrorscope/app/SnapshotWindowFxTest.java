@@ -172,6 +172,7 @@ class SnapshotWindowFxTest {
         assertThat(again.duplicates()).isEqualTo(saved.duplicates());
         assertThat(again.matched()).isEqualTo(expectedSource);
         assertThat(vm.rows()).hasSize((int) expectedSource);
+        assertThat(vm.detail()).isEmpty(); // the missing record's detail left with its row
         assertThat(vm.pairingTextProperty().get()).contains("paired again from the saved records");
         Screenshots.gallery(root, "snapshot-sidebyside-seek");
 
@@ -184,6 +185,12 @@ class SnapshotWindowFxTest {
                 new ViewTarget.Tracing("", file.header().title())).orElseThrow()).viewModel();
         assertThat(tvm.results()).extracting(t -> t.traceId()).containsExactlyInAnyOrderElementsOf(
                 file.traces().stream().map(t -> t.traceId()).toList());
+        TracesView tracesView = (TracesView) services.mainWindowController().viewOf(
+                new ViewTarget.Tracing("", file.header().title())).orElseThrow();
+        // the saved traces were given before the view existed: the scatter plots them too
+        for (var t : file.traces()) {
+            assertThat(tracesView.controller().scatter().dotOf(t.traceId())).as(t.traceId()).isNotNull();
+        }
         robot.interact(() -> tvm.open(file.traces().getFirst().traceId()));
         assertThat(tvm.openTraceProperty().get().traceId()).isEqualTo(file.traces().getFirst().traceId());
         robot.interact(tvm::search);

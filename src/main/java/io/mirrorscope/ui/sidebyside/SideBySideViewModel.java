@@ -286,6 +286,7 @@ public final class SideBySideViewModel {
             return;
         }
         rows.clear();
+        selected.set(null); // the detail pane shows no record the table no longer holds
         last = null;
         newDelays.clear();
         feed.seek(from, Set.copyOf(chosenPartitions));
