@@ -73,7 +73,8 @@ class SnapshotCompareFeedTest {
         var last = w.findings().recentPairs().getLast();
         feed.fetch(last.partition(), last.offset(), -1, -1, pairs::add, failures::add);
         assertThat(failures).singleElement().isInstanceOf(ProblemException.class);
-        assertThat(((ProblemException) failures.getFirst()).problem().detail()).contains("over the snapshot's size cap");
+        assertThat(((ProblemException) failures.getFirst()).problem().detail())
+                .contains("over the snapshot's size cap");
         assertThat(feed.preview(last.partition(), last.offset()).value()).isEmpty();
 
         feed.seek(w.startedAt(), Set.of());

@@ -152,7 +152,8 @@ class SnapshotWindowFxTest {
         assertThat(lostRow.preview().headers()).contains("traceparent=");
         robot.interact(() -> vm.selectedProperty().set(lostRow));
         await().atMost(Duration.ofSeconds(10)).until(() -> !vm.detail().isEmpty());
-        assertThat(vm.shownPairProperty().get().source()).usingRecursiveComparison().isEqualTo(window.sourceRecords().records().stream()
+        assertThat(vm.shownPairProperty().get().source()).usingRecursiveComparison().isEqualTo(
+                window.sourceRecords().records().stream()
                 .filter(r -> r.partition() == lost.partition() && r.offset() == lost.offset()).findFirst()
                 .orElseThrow());
         Screenshots.gallery(root, "snapshot-sidebyside");
