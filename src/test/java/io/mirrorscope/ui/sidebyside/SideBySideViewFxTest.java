@@ -7,11 +7,16 @@ import io.mirrorscope.ui.common.Styles;
 import io.mirrorscope.ui.controls.LagStrip;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -131,6 +136,97 @@ class SideBySideViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Path png = Screenshots.save(view.node(), "side-by-side");
         assertThat(png).exists();
+    }
+
+    @Test
+    void openTracesFromTheDetailHeaderAndTheRowMenuAndRevealARowThatArrivesLater(FxRobot robot) {
+        SideBySideViewModel vm = view.controller().viewModel();
+        List<CompareFeed.Pair> opened = new ArrayList<>();
+        robot.interact(() -> {
+            vm.onOpenTrace(opened::add);
+            vm.start();
+            // P1/40 arrives with a valid traceparent; P0/40 with none (the scenario's own ones do not parse)
+            feed.source(FakeCompareFeed.record(0, 40, FakeCompareFeed.T0 + 40 * 250L, "order-40", "{}"));
+            feed.source(FakeCompareFeed.record(1, 40, FakeCompareFeed.T0 + 40 * 250L + 1, "order-140", "{}",
+                    "traceparent", SideBySideViewModelTest.TRACEPARENT));
+            feed.publish();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { });
+        @SuppressWarnings("unchecked")
+        TableView<PairItem> table = robot.lookup("#pairTable").queryAs(TableView.class);
+        Button button = robot.lookup("#openTraceButton").queryAs(Button.class);
+        Tooltip tip = robot.lookup("#detailPane").queryAs(PairDetailPane.class).openTraceTooltip();
+        assertThat(robot.lookup("#openTraceHolder").query().getProperties()).as("installed on the enabled wrapper")
+                .containsValue(tip);
+        assertThat(button.isDisabled()).isTrue();
+        robot.interact(() -> table.getSelectionModel().select(indexOf(table, 0, 40)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(button.isDisabled()).as("no trace header on either record").isTrue();
+        assertThat(tip.getText()).isEqualTo("Open traces: no trace header on either record");
+        assertThat(button.getAccessibleText()).isEqualTo("Open traces of the selected pair");
+        Path disabledPng = Screenshots.save(view.node(), "side-by-side-open-traces-disabled");
+        assertThat(disabledPng).exists();
+
+        robot.interact(() -> table.getSelectionModel().select(indexOf(table, 1, 40)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(button.isDisabled()).isFalse();
+        // keyboard: focus the button and press space
+        robot.interact(button::requestFocus);
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened).hasSize(1);
+        assertThat(opened.getFirst().source().partition()).isEqualTo(1);
+        assertThat(opened.getFirst().source().offset()).isEqualTo(40);
+        assertThat(opened.getFirst().target()).as("not copied yet").isEmpty();
+
+        // the row's context menu (the filter brings the row into view: virtual rows are only built when shown)
+        robot.interact(() -> vm.textFilterProperty().set("order-140"));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableRow<?> traced = robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() instanceof PairItem i && i.partition() == 1 && i.offset() == 40)
+                .findFirst().orElseThrow();
+        robot.rightClickOn(traced);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path menuPng = Screenshots.save(view.node(), "side-by-side-open-traces");
+        assertThat(menuPng).exists();
+        robot.clickOn("Open traces");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened).hasSize(2);
+        assertThat(opened.get(1).source().offset()).isEqualTo(40);
+        robot.interact(() -> vm.textFilterProperty().set(""));
+
+        // reveal a record not read yet: selected and scrolled to when a snapshot brings it
+        robot.interact(() -> {
+            table.scrollTo(0);
+            vm.reveal(2, 41);
+        });
+        robot.interact(() -> {
+            feed.source(FakeCompareFeed.record(2, 40, FakeCompareFeed.T0 + 40 * 250L + 2, "order-240", "{}"));
+            feed.source(FakeCompareFeed.record(2, 41, FakeCompareFeed.T0 + 41 * 250L + 2, "order-241", "{}"));
+            feed.publish();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSelectionModel().getSelectedItem()).extracting(PairItem::partition, PairItem::offset)
+                .containsExactly(2, 41L);
+        assertThat(robot.lookup(".table-row-cell").queryAllAs(TableRow.class)).as("scrolled to")
+                .anySatisfy(r -> assertThat(r.getItem()).isEqualTo(table.getSelectionModel().getSelectedItem()));
+
+        // a user selection cancels a waiting reveal
+        robot.interact(() -> vm.reveal(0, 42));
+        robot.interact(() -> table.getSelectionModel().select(indexOf(table, 0, 3)));
+        robot.interact(() -> {
+            feed.source(FakeCompareFeed.record(0, 41, FakeCompareFeed.T0 + 41 * 250L, "order-41", "{}"));
+            feed.source(FakeCompareFeed.record(0, 42, FakeCompareFeed.T0 + 42 * 250L, "order-42", "{}"));
+            feed.publish();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { });
+        assertThat(vm.rows()).anyMatch(r -> r.partition() == 0 && r.offset() == 42);
+        assertThat(table.getSelectionModel().getSelectedItem()).extracting(PairItem::partition, PairItem::offset)
+                .containsExactly(0, 3L);
     }
 
     private static int indexOf(TableView<PairItem> table, int partition, long offset) {
