@@ -98,6 +98,7 @@ final class SnapshotWorkspace implements AutoCloseable {
             viewModel.onOpenTrace(pair -> Workspace.openPairTraces(pair, feed.sides(),
                     (context, millis) -> withTraces(v -> v.viewModel().open(context, millis)),
                     this::openStitched));
+            viewModel.traceCheck(this::unsaved);
             windowViewModel = viewModel;
             SideBySideView view = SideBySideView.open(viewModel, "Mirror " + w.sourceTopic() + " → "
                     + w.targetTopic() + " — " + snapshot.header().title(), () -> {
@@ -108,6 +109,17 @@ final class SnapshotWorkspace implements AutoCloseable {
             viewModel.start();
             return view;
         });
+    }
+
+    /** "" when the snapshot saved a trace either record of the pair names, else why "Open traces" cannot. */
+    private String unsaved(io.mirrorscope.ui.sidebyside.CompareFeed.Pair pair) {
+        Set<String> saved = traces().stream().map(Trace::traceId).collect(Collectors.toSet());
+        TraceContext source = TraceContext.fromRecord(pair.source()).context();
+        TraceContext copy = pair.target().map(t -> TraceContext.fromRecord(t).context()).orElse(null);
+        boolean found = (source != null && saved.contains(source.traceId()))
+                || (copy != null && saved.contains(copy.traceId()));
+        return found ? "" : "the snapshot saved no trace of this pair (it holds " + saved.size()
+                + (saved.size() == 1 ? " trace)" : " traces)");
     }
 
     /** A pair's two traces stitched when both were saved, else the one that was (or why neither opens). */
@@ -122,7 +134,7 @@ final class SnapshotWorkspace implements AutoCloseable {
         }
     }
 
-    private List<Trace> traces() {
+    private synchronized List<Trace> traces() {
         if (traces == null) {
             traces = TraceDocuments.parseAll(snapshot.traces(), snapshot.header().title());
         }

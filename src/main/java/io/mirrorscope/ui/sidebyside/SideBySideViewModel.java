@@ -95,6 +95,8 @@ public final class SideBySideViewModel {
     private long detailGeneration;
     private PairItem detailRow;
     private Consumer<CompareFeed.Pair> openTrace;
+    /** Why the hook cannot open a pair's traces ("" when it can), beyond its headers; e.g. a snapshot's. */
+    private java.util.function.Function<CompareFeed.Pair, String> traceCheck = pair -> "";
     /** Whether the shown pair carries a usable trace context, and why not ("" when it does). */
     private String traceProblem = "";
     /** The source record {@link #reveal} waits for: {partition, offset}; null when none. */
@@ -346,6 +348,14 @@ public final class SideBySideViewModel {
         updateOpenTrace();
     }
 
+    /**
+     * Sets what else "Open traces" needs of a pair with a trace header, as the reason it cannot ("" when it can):
+     * a snapshot opens only the traces it saved. Runs on the feed's thread with the pair read in full.
+     */
+    public void traceCheck(java.util.function.Function<CompareFeed.Pair, String> check) {
+        this.traceCheck = check;
+    }
+
     /** Hands the shown pair to the {@link #onOpenTrace} hook; does nothing while the action is disabled. */
     public void openTrace() {
         CompareFeed.Pair pair = shownPair.get();
@@ -512,7 +522,8 @@ public final class SideBySideViewModel {
         feed.fetch(row.partition(), row.offset(), row.targetPartition(), row.targetOffset(),
                 pair -> {
                     List<PairDiff.Line> lines = PairDiff.of(pair.source(), pair.target());
-                    String problem = traceProblem(pair);
+                    String headers = traceProblem(pair);
+                    String problem = headers.isEmpty() ? traceCheck.apply(pair) : headers;
                     fx.execute(() -> {
                         if (generation == detailGeneration) {
                             detail.setAll(lines);
