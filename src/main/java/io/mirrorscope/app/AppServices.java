@@ -3,8 +3,10 @@ package io.mirrorscope.app;
 import io.mirrorscope.core.Problem;
 import io.mirrorscope.core.snapshot.Snapshot;
 import io.mirrorscope.core.snapshot.SnapshotFormat;
+import io.mirrorscope.snapshot.HtmlReport;
 import io.mirrorscope.snapshot.SnapshotReader;
 import io.mirrorscope.snapshot.SnapshotWriter;
+import io.mirrorscope.tracing.TraceDocuments;
 import io.mirrorscope.ui.common.ProblemReport;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -258,9 +260,46 @@ public final class AppServices implements AutoCloseable {
                 saveSnapshot(f.toPath());
             }
         });
+        MenuItem report = new MenuItem("_Export report…");
+        report.setOnAction(e -> {
+            FileChooser c = new FileChooser();
+            c.setTitle("Export report");
+            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML report", "*.html"));
+            java.io.File f = c.showSaveDialog(stage);
+            if (f != null) {
+                exportReport(f.toPath());
+            }
+        });
         var items = bar.getMenus().getFirst().getItems();
         int at = Math.max(0, items.size() - 2);  // before the separator and Quit
-        items.addAll(at, List.of(new SeparatorMenuItem(), open, save));
+        items.addAll(at, List.of(new SeparatorMenuItem(), open, save, report));
+    }
+
+    /** What the window shows, as a snapshot (the live inventory and compare view, or the open snapshot). */
+    private Snapshot shownSnapshot(String doing) {
+        Snapshot snapshot = workspace != null ? workspace.snapshot()
+                : snapshotWorkspace != null ? snapshotWorkspace.snapshot() : null;
+        if (snapshot == null) {
+            BackgroundWork.report(mainViewModel.problems(), new ProblemReport(doing, Problem.of(
+                    Problem.Kind.USAGE, "Nothing to save yet", "", "Connect to a context first (File ▸ Connect…)"),
+                    null));
+        }
+        return snapshot;
+    }
+
+    /**
+     * File ▸ Export report…: the HTML report ({@code mirrorscope open FILE --html}'s) of what the window shows,
+     * written off the FX thread; problems in the banner.
+     */
+    CompletableFuture<Void> exportReport(Path file) {
+        Snapshot snapshot = shownSnapshot("Exporting a report");
+        if (snapshot == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return work.run("Exporting the report " + file.getFileName(), () -> {
+            HtmlReport.write(snapshot, TraceDocuments.parseAll(snapshot.traces(), snapshot.header().title()), file);
+            return file;
+        }, mainViewModel.problems(), () -> exportReport(file), written -> { });
     }
 
     private static FileChooser chooser(String title) {
@@ -271,6 +310,11 @@ public final class AppServices implements AutoCloseable {
         return c;
     }
 
+    /** The open snapshot's workspace, null when none is open (tests look at what its views show). */
+    SnapshotWorkspace snapshotWorkspace() {
+        return snapshotWorkspace;
+    }
+
     /** Reads a snapshot file off the FX thread and shows it in place of any live connection. */
     CompletableFuture<Void> openSnapshot(Path file) {
         return work.run("Opening the snapshot " + file.getFileName(), () -> SnapshotReader.read(file),
@@ -279,7 +323,7 @@ public final class AppServices implements AutoCloseable {
                         mainWindow.closeAllViews();
                     }
                     beforeContextSwitch();
-                    snapshotWorkspace = new SnapshotWorkspace(snapshot, mainViewModel, mainWindow);
+                    snapshotWorkspace = new SnapshotWorkspace(snapshot, mainViewModel, mainWindow, work, io);
                     stage.setTitle("MirrorScope — " + snapshot.header().title());
                     snapshotWorkspace.show();
                 });
@@ -287,12 +331,8 @@ public final class AppServices implements AutoCloseable {
 
     /** Saves what the window shows (the live inventory, or the open snapshot) to {@code file}, off the FX thread. */
     CompletableFuture<Void> saveSnapshot(Path file) {
-        Snapshot snapshot = workspace != null ? workspace.snapshot()
-                : snapshotWorkspace != null ? snapshotWorkspace.snapshot() : null;
+        Snapshot snapshot = shownSnapshot("Saving a snapshot");
         if (snapshot == null) {
-            BackgroundWork.report(mainViewModel.problems(), new ProblemReport("Saving a snapshot", Problem.of(
-                    Problem.Kind.USAGE, "Nothing to save yet", "", "Connect to a context first (File ▸ Connect…)"),
-                    null));
             return CompletableFuture.completedFuture(null);
         }
         return work.run("Saving the snapshot " + file.getFileName(), () -> {

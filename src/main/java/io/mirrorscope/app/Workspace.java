@@ -94,6 +94,13 @@ final class Workspace implements AutoCloseable {
     private Set<String> unreachable = Set.of();
     /** Compare feeds of open views: their consumers and tunnels are closed with the workspace at the latest. */
     private final java.util.Set<KafkaCompareFeed> openFeeds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Open compare views, in the order opened: File ▸ Save snapshot… saves the latest one's window. FX thread. */
+    private final Map<SideBySideViewModel, OpenCompare> openCompares = new LinkedHashMap<>();
+
+    /** What a snapshot needs to know of an open compare view beyond its view model. */
+    private record OpenCompare(String linkId, long fromMillis, long startedAt) {
+    }
+
     /** Shows each running compare's lag and findings on its topology link. */
     private final javafx.collections.MapChangeListener<String, LinkCompareStatus> compareBadges = change ->
             topologyViewModel.showCompareStatus(change.getKey(), change.wasAdded() ? change.getValueAdded() : null);
@@ -137,11 +144,40 @@ final class Workspace implements AutoCloseable {
                 report -> mainViewModel.failed(report.problem().oneLine()));
     }
 
-    /** What File ▸ Save snapshot… saves from a live connection: the inventory as it stands now. */
+    /**
+     * What File ▸ Save snapshot… saves from a live connection: the inventory as it stands now, and the window of
+     * the compare view opened last when one is open (its findings and the table's rows; not raw records, which a
+     * live view does not hold). FX thread.
+     */
     Snapshot snapshot() {
+        long now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
+        List<String> notes = new java.util.ArrayList<>();
+        io.mirrorscope.core.snapshot.MirrorWindow window = null;
+        Map.Entry<SideBySideViewModel, OpenCompare> latest = openCompares.entrySet().stream()
+                .reduce((a, b) -> b).orElse(null);
+        if (latest != null && latest.getKey().findingsAsShown() != null) {
+            window = window(latest.getKey(), latest.getValue(), now);
+            notes.add("The mirror window is the side-by-side view's as shown at " + Instant.ofEpochMilli(now)
+                    + "; its raw records are not in this file (a live view keeps previews only): mirrorscope "
+                    + "snapshot --mirror M --topic T --from TIME saves them");
+            if (openCompares.size() > 1) {
+                notes.add(openCompares.size() + " compare views were open; the one opened last is saved");
+            }
+        }
         return new Snapshot(new Snapshot.Header(SnapshotFormat.VERSION, AppVersion.version(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), session.context(), session.namespace(), List.of()),
-                live.current(), null, null, List.of());
+                Instant.ofEpochMilli(now), session.context(), session.namespace(), notes),
+                live.current(), window, null, List.of());
+    }
+
+    private io.mirrorscope.core.snapshot.MirrorWindow window(SideBySideViewModel vm, OpenCompare open, long now) {
+        CompareFeed.Sides sides = vm.feed().sides();
+        Optional<TopologyEdge> edge = open.linkId() == null ? Optional.empty() : live.current().topology().edges()
+                .stream().filter(e -> e.id().equals(open.linkId())).findFirst();
+        String mirror = edge.map(e -> e.mirror().name()).orElse("");
+        int link = edge.map(e -> Math.max(0, e.mirror().links().indexOf(e.link()))).orElse(0);
+        return new io.mirrorscope.core.snapshot.MirrorWindow(mirror, link, sides.sourceBootstrap(),
+                sides.sourceTopic(), sides.targetBootstrap(), sides.targetTopic(), open.fromMillis(),
+                open.startedAt(), now, sides.mapping(), List.of(), vm.findingsAsShown(), null, null);
     }
 
     private void showInNavigation(Inventory inventory) {
@@ -506,7 +542,9 @@ final class Workspace implements AutoCloseable {
                     }
                 });
         openFeeds.add(feed);
+        openCompares.put(viewModel, new OpenCompare(linkId, fromMillis, System.currentTimeMillis()));
         SideBySideView view = SideBySideView.open(viewModel, () -> {
+            openCompares.remove(viewModel);
             openFeeds.remove(feed);
             status.unsubscribe();
             if (linkId != null) {
@@ -531,18 +569,39 @@ final class Workspace implements AutoCloseable {
      * trace of its own (a traced MirrorMaker 2 starts a new one), else the one trace either record names.
      */
     private void openPairTraces(CompareFeed.Pair pair, CompareFeed.Sides sides, String namespace) {
-        RawRecord source = pair.source();
-        TraceContext sourceTrace =
-                TraceContext.fromRecord(source).context();
-        TraceContext targetTrace = pair.target()
-                .map(t -> TraceContext.fromRecord(t).context()).orElse(null);
+        openPairTraces(pair, sides, (context, millis) -> openTrace(context, namespace, millis),
+                (source, target, stitched, millis) -> openStitched(source, target, stitched, namespace, millis));
+    }
+
+    /** Opens one trace of a record (a pair's traces, live or from a snapshot). */
+    interface TraceOpen {
+        void open(io.mirrorscope.core.trace.TraceContext context, long recordMillis);
+    }
+
+    /** Opens a pair's two traces stitched. */
+    interface StitchedOpen {
+        void open(io.mirrorscope.core.trace.TraceContext source, io.mirrorscope.core.trace.TraceContext target,
+                io.mirrorscope.core.trace.StitchedTrace.Pair pair, long recordMillis);
+    }
+
+    /**
+     * Which traces a pair opens, live or from a snapshot: both records' traces stitched when the copy carries a
+     * trace of its own, else the one trace either record names.
+     */
+    static void openPairTraces(CompareFeed.Pair pair, CompareFeed.Sides sides, TraceOpen single,
+            StitchedOpen stitched) {
+        io.mirrorscope.core.records.RawRecord source = pair.source();
+        io.mirrorscope.core.trace.TraceContext sourceTrace =
+                io.mirrorscope.core.trace.TraceContext.fromRecord(source).context();
+        io.mirrorscope.core.trace.TraceContext targetTrace = pair.target()
+                .map(t -> io.mirrorscope.core.trace.TraceContext.fromRecord(t).context()).orElse(null);
         if (sourceTrace != null && targetTrace != null && !sourceTrace.traceId().equals(targetTrace.traceId())) {
-            RawRecord copy = pair.target().orElseThrow();
-            openStitched(sourceTrace, targetTrace, StitchedTrace.Pair.of(sides.sourceTopic(), source.partition(),
-                    source.offset(), sides.targetTopic(), copy.partition(), copy.offset()), namespace,
-                    source.timestamp());
+            io.mirrorscope.core.records.RawRecord copy = pair.target().orElseThrow();
+            stitched.open(sourceTrace, targetTrace, io.mirrorscope.core.trace.StitchedTrace.Pair.of(
+                    sides.sourceTopic(), source.partition(), source.offset(), sides.targetTopic(), copy.partition(),
+                    copy.offset()), source.timestamp());
         } else if (sourceTrace != null || targetTrace != null) {
-            openTrace(sourceTrace != null ? sourceTrace : targetTrace, namespace, source.timestamp());
+            single.open(sourceTrace != null ? sourceTrace : targetTrace, source.timestamp());
         }
     }
 

@@ -5,17 +5,12 @@ import io.mirrorscope.core.inventory.TopicNaming;
 import io.mirrorscope.core.mirror.TopicMapping;
 import io.mirrorscope.core.snapshot.MirrorWindow;
 import io.mirrorscope.core.snapshot.Snapshot;
-import io.mirrorscope.core.snapshot.TraceDocument;
 import io.mirrorscope.core.trace.Trace;
 import io.mirrorscope.kafka.compare.CompareResult;
 import io.mirrorscope.snapshot.HtmlReport;
 import io.mirrorscope.snapshot.SnapshotReader;
-import io.mirrorscope.tracing.JaegerJsonReader;
-import io.mirrorscope.tracing.OtlpJsonReader;
-import io.mirrorscope.tracing.ParsedTraces;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -109,13 +104,7 @@ public final class OpenCommand implements Callable<Integer> {
 
     /** The snapshot's traces parsed by the tracing readers (a body that no longer parses is left out). */
     static List<Trace> traces(Snapshot s) {
-        List<Trace> out = new ArrayList<>();
-        for (TraceDocument d : s.traces()) {
-            ParsedTraces p = d.format() == TraceDocument.Format.JAEGER ? JaegerJsonReader.read(d.body(), "snapshot")
-                    : OtlpJsonReader.read(d.body(), "snapshot");
-            out.addAll(p.traces());
-        }
-        return out;
+        return io.mirrorscope.tracing.TraceDocuments.parseAll(s.traces(), "snapshot");
     }
 
     static void writeReport(Snapshot s, Path html) {

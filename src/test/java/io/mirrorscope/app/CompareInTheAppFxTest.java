@@ -147,6 +147,31 @@ class CompareInTheAppFxTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !view.detail().isEmpty());
         Screenshots.gallery(window.root(), "side-by-side-live");
 
+        // File ▸ Save snapshot… keeps the open compare's window: its findings and the table's rows
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("compare-in-the-app", ".msnap");
+        java.nio.file.Path report = java.nio.file.Files.createTempFile("compare-in-the-app", ".html");
+        try {
+            java.util.concurrent.CompletableFuture<?>[] saving = new java.util.concurrent.CompletableFuture<?>[2];
+            robot.interact(() -> {
+                saving[0] = window.services().saveSnapshot(file);
+                saving[1] = window.services().exportReport(report);
+            });
+            saving[0].get();
+            saving[1].get();
+            io.mirrorscope.core.snapshot.MirrorWindow saved = io.mirrorscope.snapshot.SnapshotReader.read(file)
+                    .window();
+            assertThat(saved.mirror()).isEqualTo("my-mirror-maker2");
+            assertThat(saved.sourceTopic()).isEqualTo(Sandbox.TOPIC);
+            assertThat(saved.findings().missing()).isGreaterThanOrEqualTo(dropped.size());
+            assertThat(saved.findings().missingRecords().stream().map(m -> m.partition() + "@" + m.offset())
+                    .collect(Collectors.toSet())).containsAll(droppedAt);
+            assertThat(saved.findings().recentPairs().size()).isGreaterThanOrEqualTo(40);
+            assertThat(java.nio.file.Files.readString(report)).contains("data-field=\"missing\"");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.deleteIfExists(report);
+        }
+
         robot.interact(() -> window.services().mainWindowController().closeAllViews());
         assertThat(window.services().runningCompares()).as("the entry leaves with its view").isEmpty();
 

@@ -296,7 +296,7 @@ public final class LiveCompare implements AutoCloseable {
     }
 
     /** The value as the table's one line shows it, and the headers as "name=value" pairs. */
-    static Preview previewOf(RawRecord r) {
+    public static Preview previewOf(RawRecord r) {
         DecodedValue v = PREVIEW.decode(r.value());
         String value = v.text() == null ? "" : v.truncated() ? v.text() + "…" : v.text();
         StringBuilder headers = new StringBuilder();

@@ -105,6 +105,8 @@ public final class SideBySideController {
             pauseButton.setSelected(p);
             pauseButton.setText(p ? "Resume" : "Pause");
         });
+        // a bounded run (or a snapshot) reads nothing more: there is nothing to pause
+        pauseButton.disableProperty().bind(viewModel.stateProperty().isEqualTo(SideBySideViewModel.RunState.BOUNDED));
         PartitionMenu.bind(partitionButton, viewModel.partitions(), viewModel.chosenPartitions());
 
         PairColumns.install(pairTable, viewModel);

@@ -19,8 +19,12 @@ public final class SideBySideView implements WorkView {
     private final SideBySideController controller;
     private final Runnable afterClose;
 
-    private SideBySideView(ViewTarget target, Parent root, SideBySideController controller, Runnable afterClose) {
+    private final String title;
+
+    private SideBySideView(ViewTarget target, String title, Parent root, SideBySideController controller,
+            Runnable afterClose) {
         this.target = target;
+        this.title = title;
         this.root = root;
         this.controller = controller;
         this.afterClose = afterClose;
@@ -28,11 +32,22 @@ public final class SideBySideView implements WorkView {
 
     /** Loads the view around {@code viewModel}; call on the FX thread. */
     public static SideBySideView open(SideBySideViewModel viewModel, Runnable afterClose) {
+        CompareFeed.Sides s = viewModel.feed().sides();
+        return open(viewModel, new ViewTarget.Compare(s.sourceTopic(), s.targetTopic()).title(), afterClose);
+    }
+
+    /** As above, with its own tab title (a snapshot's window says whose snapshot it is). */
+    public static SideBySideView open(SideBySideViewModel viewModel, String title, Runnable afterClose) {
         SideBySideController controller = new SideBySideController(viewModel);
         Parent root = FxmlViews.load(Fxml.SIDE_BY_SIDE, controller).root();
         CompareFeed.Sides s = viewModel.feed().sides();
-        return new SideBySideView(new ViewTarget.Compare(s.sourceTopic(), s.targetTopic()), root, controller,
+        return new SideBySideView(new ViewTarget.Compare(s.sourceTopic(), s.targetTopic()), title, root, controller,
                 afterClose);
+    }
+
+    @Override
+    public String title() {
+        return title;
     }
 
     public SideBySideController controller() {

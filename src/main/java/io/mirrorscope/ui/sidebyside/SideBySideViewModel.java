@@ -95,6 +95,8 @@ public final class SideBySideViewModel {
     private long detailGeneration;
     private PairItem detailRow;
     private Consumer<CompareFeed.Pair> openTrace;
+    /** Why the hook cannot open a pair's traces ("" when it can), beyond its headers; e.g. a snapshot's. */
+    private java.util.function.Function<CompareFeed.Pair, String> traceCheck = pair -> "";
     /** Whether the shown pair carries a usable trace context, and why not ("" when it does). */
     private String traceProblem = "";
     /** The source record {@link #reveal} waits for: {partition, offset}; null when none. */
@@ -286,6 +288,7 @@ public final class SideBySideViewModel {
             return;
         }
         rows.clear();
+        selected.set(null); // the detail pane shows no record the table no longer holds
         last = null;
         newDelays.clear();
         feed.seek(from, Set.copyOf(chosenPartitions));
@@ -343,6 +346,14 @@ public final class SideBySideViewModel {
     public void onOpenTrace(Consumer<CompareFeed.Pair> action) {
         this.openTrace = action;
         updateOpenTrace();
+    }
+
+    /**
+     * Sets what else "Open traces" needs of a pair with a trace header, as the reason it cannot ("" when it can):
+     * a snapshot opens only the traces it saved. Runs on the feed's thread with the pair read in full.
+     */
+    public void traceCheck(java.util.function.Function<CompareFeed.Pair, String> check) {
+        this.traceCheck = check;
     }
 
     /** Hands the shown pair to the {@link #onOpenTrace} hook; does nothing while the action is disabled. */
@@ -406,6 +417,27 @@ public final class SideBySideViewModel {
             }
         });
         return done;
+    }
+
+    /**
+     * The latest findings with every row the table holds as their pair table (a feed's snapshot carries only the
+     * rows that can still change), for saving what the view shows; null before the first snapshot. FX thread.
+     */
+    public MatchSnapshot findingsAsShown() {
+        MatchSnapshot s = last;
+        if (s == null) {
+            return null;
+        }
+        List<MatchSnapshot.PairRow> pairs = new ArrayList<>(rows.size());
+        for (PairItem r : rows) {
+            pairs.add(new MatchSnapshot.PairRow(r.partition(), r.offset(), r.timestamp(), r.key(), r.state(),
+                    r.targetPartition(), r.targetOffset(), r.copies(), r.delayMs(), r.method()));
+        }
+        return new MatchSnapshot(s.pairing(), s.compacted(), s.takenAt(), s.sourceRecords(), s.targetRecords(),
+                s.matched(), s.missing(), s.duplicates(), s.pending(), s.expired(), s.compactedAway(),
+                s.targetUnmatched(), s.targetOutsideWindow(), s.overflow(), s.targetBacklog(),
+                s.fingerprintMismatch(), s.delay(), s.partitions(), s.missingRecords(), s.duplicateRecords(),
+                s.findingsTruncated(), pairs);
     }
 
     /** Stops the feed; the view is closing. */
@@ -490,7 +522,8 @@ public final class SideBySideViewModel {
         feed.fetch(row.partition(), row.offset(), row.targetPartition(), row.targetOffset(),
                 pair -> {
                     List<PairDiff.Line> lines = PairDiff.of(pair.source(), pair.target());
-                    String problem = traceProblem(pair);
+                    String headers = traceProblem(pair);
+                    String problem = headers.isEmpty() ? traceCheck.apply(pair) : headers;
                     fx.execute(() -> {
                         if (generation == detailGeneration) {
                             detail.setAll(lines);

@@ -139,6 +139,7 @@ public final class TracesController {
         results.setPlaceholder(empty);
         viewModel.results().addListener((javafx.collections.ListChangeListener<TraceSummary>) c ->
                 scatter.setTraces(viewModel.results()));
+        scatter.setTraces(viewModel.results()); // results given before the view (a snapshot's saved traces)
         viewModel.problemProperty().addListener((o, a, p) -> showProblem(p));
         results.setItems(new javafx.collections.transformation.SortedList<>(viewModel.results()));
         ((javafx.collections.transformation.SortedList<TraceSummary>) results.getItems()).comparatorProperty()

@@ -76,6 +76,8 @@ public final class TracesViewModel {
             this, "reveal", -1);
     private StitchedTrace stitched;
     private int matchAt = -1;
+    /** What the saved traces come from ("snapshot of … at …") when the view has no client; null when live. */
+    private String savedIn;
 
     public TracesViewModel(BackgroundWork work) {
         this.work = work;
@@ -208,15 +210,44 @@ public final class TracesViewModel {
         return problem;
     }
 
+    /**
+     * Shows traces saved in a file (a snapshot's, in the back end's own JSON) instead of a back end's search: they
+     * are the results, open offline, and so does every {@link #open} of one of them; searching says it needs a live
+     * back-end. {@code where} names the file for that message ("snapshot of … at …").
+     */
+    public void showSaved(List<Trace> traces, String where) {
+        savedIn = where;
+        loaded.clear();
+        traces.forEach(t -> loaded.put(t.traceId(), t));
+        results.setAll(traces.stream().map(TraceSummary::of).toList());
+        resultsNote.set(traces.isEmpty() ? "No traces were saved in the " + where
+                : traces.size() + (traces.size() == 1 ? " trace" : " traces") + " saved in the " + where);
+    }
+
+    /** Without a client (saved traces only) a request cannot run: says so where the view shows problems. */
+    private CompletableFuture<Void> offline(String what) {
+        Problem p = Problem.of(Problem.Kind.USAGE, what + " needs a live tracing back-end",
+                savedIn == null ? "No tracing back-end is connected" : "This view shows the traces saved in the "
+                        + savedIn, "Connect (File ▸ Connect…) and open the back-end's traces");
+        problem.set(p);
+        return CompletableFuture.failedFuture(new io.mirrorscope.core.ProblemException(p));
+    }
+
     /** Fills the service list. */
     public CompletableFuture<Void> loadServices() {
         JaegerClient c = client.get();
+        if (c == null) {
+            return offline("Listing services");
+        }
         return work.run("Loading services", c::services, problems, this::loadServices, services::setAll);
     }
 
     /** Fills the operation list of the chosen service. */
     public CompletableFuture<Void> loadOperations() {
         JaegerClient c = client.get();
+        if (c == null) {
+            return offline("Listing operations");
+        }
         String s = service.get();
         return work.run("Loading operations of " + s, () -> c.operations(s), problems, this::loadOperations,
                 operations::setAll);
@@ -224,6 +255,9 @@ public final class TracesViewModel {
 
     /** Runs the search; the results list shows one summary per trace (v1 search answers with whole traces). */
     public CompletableFuture<Void> search() {
+        if (client.get() == null) {
+            return offline("Searching traces");
+        }
         TraceQuery query;
         try {
             query = query();
@@ -254,6 +288,9 @@ public final class TracesViewModel {
             return CompletableFuture.completedFuture(null);
         }
         JaegerClient c = client.get();
+        if (c == null) {
+            return offline("Loading trace " + traceId);
+        }
         return work.run("Loading trace " + traceId, () -> c.trace(traceId), problems, () -> open(traceId),
                 parsed -> {
                     problem.set(parsed.problem());
@@ -266,21 +303,32 @@ public final class TracesViewModel {
      * search storage by time find it faster, or only, there); {@code recordMillis} 0 for no window.
      */
     public CompletableFuture<Void> open(TraceContext context, long recordMillis) {
+        Trace known = loaded.get(context.traceId());
         JaegerClient c = client.get();
+        if (known != null && c == null) {
+            showRecordSpan(known, context);
+            return CompletableFuture.completedFuture(null);
+        }
+        if (c == null) {
+            return offline("Loading trace " + context.traceId());
+        }
         long start = recordMillis > 0 ? (recordMillis - 3_600_000L) * 1000 : 0;
         long end = recordMillis > 0 ? (recordMillis + 3_600_000L) * 1000 : 0;
         String id = context.traceId();
         return work.run("Loading trace " + id, () -> c.trace(id, start, end), problems,
                 () -> open(context, recordMillis), parsed -> {
                     problem.set(parsed.problem());
-                    show(parsed.traces().getFirst());
-                    Trace t = openTrace.get();
-                    int span = context.spanId() == null ? -1 : t.indexOf(io.mirrorscope.core.trace.TraceIds
-                            .parseSpanId(context.spanId()));
-                    // the record's own span (its producer's send): the view scrolls to it and selects it
-                    reveal.set(-1);
-                    reveal.set(span);
+                    showRecordSpan(parsed.traces().getFirst(), context);
                 });
+    }
+
+    private void showRecordSpan(Trace t, TraceContext context) {
+        show(t);
+        int span = context.spanId() == null ? -1 : t.indexOf(io.mirrorscope.core.trace.TraceIds
+                .parseSpanId(context.spanId()));
+        // the record's own span (its producer's send): the view scrolls to it and selects it
+        reveal.set(-1);
+        reveal.set(span);
     }
 
     /**
@@ -290,6 +338,15 @@ public final class TracesViewModel {
     public CompletableFuture<Void> openStitched(TraceContext source, TraceContext target, StitchedTrace.Pair pair,
                                                 long recordMillis) {
         JaegerClient c = client.get();
+        if (c == null) {
+            Trace from = loaded.get(source.traceId());
+            Trace to = target == null ? from : loaded.get(target.traceId());
+            if (from == null || to == null) {
+                return offline("Loading the traces of " + source.traceId() + " and its copy");
+            }
+            showStitched(StitchedTrace.of(from, to, pair));
+            return CompletableFuture.completedFuture(null);
+        }
         long start = recordMillis > 0 ? (recordMillis - 3_600_000L) * 1000 : 0;
         long end = recordMillis > 0 ? (recordMillis + 3_600_000L) * 1000 : 0;
         return work.run("Loading the traces of " + source.traceId() + " and its copy", () -> {

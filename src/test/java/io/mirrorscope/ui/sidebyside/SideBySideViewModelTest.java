@@ -369,4 +369,19 @@ class SideBySideViewModelTest {
         assertThat(vm.selectedProperty().get()).extracting(PairItem::partition, PairItem::offset)
                 .containsExactly(2, 3L);
     }
+
+    @Test
+    void findingsAsShownCarryEveryRowTheTableHolds() {
+        FakeCompareFeed feed = SideBySideScenario.mirror();
+        SideBySideViewModel vm = model(feed);
+        assertThat(vm.findingsAsShown()).isNull();
+        vm.pulse();
+        MatchSnapshot s = vm.snapshotProperty().get();
+        MatchSnapshot shown = vm.findingsAsShown();
+        assertThat(shown.recentPairs()).hasSize(vm.rows().size());
+        assertThat(shown.recentPairs()).extracting(r -> r.partition() + "@" + r.offset() + " " + r.state())
+                .containsExactlyElementsOf(vm.rows().stream().map(r -> r.partition() + "@" + r.offset() + " "
+                        + r.state()).toList());
+        assertThat(shown).usingRecursiveComparison().ignoringFields("recentPairs").isEqualTo(s);
+    }
 }
