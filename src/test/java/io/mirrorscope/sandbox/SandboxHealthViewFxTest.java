@@ -127,7 +127,8 @@ class SandboxHealthViewFxTest {
             gallery(window.root(), "topology-health-sandbox-broker-down", robot);
             await().alias("us-cluster marked in the navigation").atMost(Duration.ofSeconds(10)).until(() ->
                     navigationMarks(robot).contains("us-cluster FAILED"));
-            assertThat(navigationMarks(robot)).as("its CR still says Ready; europe answers").contains("europe-cluster READY");
+            assertThat(navigationMarks(robot)).as("its CR still says Ready; europe answers")
+                    .contains("europe-cluster READY");
             robot.interact(() -> window.services().open(new ViewTarget.Health(Sandbox.NAMESPACE, "my-mirror-maker2")));
             await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, ".health-verdict").equals("FAILING"));
             gallery(window.root(), "health-sandbox-broker-down", robot);
