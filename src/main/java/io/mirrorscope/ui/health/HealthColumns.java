@@ -19,9 +19,9 @@ final class HealthColumns {
     /** The coverage table's columns, in order. */
     static List<TreeTableColumn<CoverageRow, ?>> coverage() {
         return List.of(text("Source topic", CoverageRow::name, 200), text("Target topic", CoverageRow::target, 220),
-                text("State", CoverageRow::state, 95), text("Partitions", CoverageRow::partitions, 85),
-                text("Gap (records)", CoverageRow::gap, 105), text("Behind", CoverageRow::lag, 72),
-                text("In rec/s", CoverageRow::sourceRate, 72), text("Out rec/s", CoverageRow::targetRate, 80),
+                text("State", CoverageRow::state, 105), text("Partitions", CoverageRow::partitions, 100),
+                text("Gap (records)", CoverageRow::gap, 125), text("Behind", CoverageRow::lag, 85),
+                text("In rec/s", CoverageRow::sourceRate, 90), text("Out rec/s", CoverageRow::targetRate, 100),
                 sparkline(), text("Drift / note", CoverageRow::drift, 260));
     }
 
@@ -51,6 +51,9 @@ final class HealthColumns {
         // numbers and states keep their width; names and notes give way when the table is narrow
         c.setMinWidth(width >= 200 ? 120 : width);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue().getValue())));
+        if (NUMBERS.contains(title)) {
+            c.getStyleClass().add(io.mirrorscope.ui.controls.TableColumns.NUMERIC);
+        }
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -63,10 +66,14 @@ final class HealthColumns {
         return c;
     }
 
+    /** Columns of counts and rates: right-aligned in tabular digits, as every table shows numbers. */
+    private static final java.util.Set<String> NUMBERS = java.util.Set.of("Partitions", "Gap (records)", "Behind",
+            "In rec/s", "Out rec/s");
+
     static TreeTableColumn<CoverageRow, List<Long>> sparkline() {
         TreeTableColumn<CoverageRow, List<Long>> c = new TreeTableColumn<>("Gap over time");
-        c.setPrefWidth(120);
-        c.setMinWidth(110);
+        c.setPrefWidth(130);
+        c.setMinWidth(125);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().gapHistory()));
         c.setCellFactory(col -> new TreeTableCell<>() {
             private final Sparkline line = new Sparkline();
