@@ -12,7 +12,6 @@ import io.mirrorscope.core.mirror.LinkCompareStatus;
 import io.mirrorscope.core.mirror.TopicMapping;
 import io.mirrorscope.core.snapshot.Snapshot;
 import io.mirrorscope.core.snapshot.SnapshotFormat;
-import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.trace.StitchedTrace;
 import io.mirrorscope.core.trace.TraceContext;
 import io.mirrorscope.kafka.BrokerProbe;
@@ -202,7 +201,8 @@ final class Workspace implements AutoCloseable {
                 return HealthView.create(viewModel);
             });
             // a comparison is opened with its feed by whoever starts it; here it can only be focused again
-            case ViewTarget.Compare c -> window.viewOf(c).ifPresent(open -> window.show(c, () -> open));
+            case ViewTarget.Compare c -> window.viewOf(c).ifPresentOrElse(open -> window.show(c, () -> open),
+                    () -> compareTopics(c));
             case ViewTarget.Cluster c -> window.viewOf(c).ifPresentOrElse(open -> window.show(c, () -> open),
                     () -> openTopicBrowser(c));
         }
@@ -384,6 +384,28 @@ final class Workspace implements AutoCloseable {
             return;
         }
         compareLink(edge.get());
+    }
+
+    /**
+     * A compare asked for by its two topics (a mirrored topic's "Compare records…" in the health view): the link
+     * that copies the source topic to that target topic, compared live from five minutes ago.
+     */
+    private void compareTopics(ViewTarget.Compare c) {
+        Optional<TopologyEdge> edge = live.current().topology().edges().stream()
+                .filter(e -> !e.source().external() && !e.target().external() && e.link().mirrors(c.sourceTopic()))
+                .filter(e -> TopicMapping.of(e.link(), c.sourceTopic(), null).targetTopic().equals(c.targetTopic()))
+                .findFirst();
+        if (edge.isEmpty()) {
+            BackgroundWork.report(mainViewModel.problems(), ProblemReport.of("Comparing " + c.sourceTopic(),
+                    new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "No mirror link in this inventory copies "
+                            + c.sourceTopic() + " to " + c.targetTopic(), "",
+                            "Use File ▸ Compare topics… to choose two clusters by hand")), null));
+            return;
+        }
+        MirrorLink link = edge.get().link();
+        String syncs = link.targetAlias() == null ? null : OffsetSyncReader.topicFor(link.targetAlias());
+        startCompare(edge.get().source(), edge.get().target(), TopicMapping.of(link, c.sourceTopic(), null), syncs,
+                edge.get().id(), System.currentTimeMillis() - Duration.ofMinutes(5).toMillis());
     }
 
     /** The dialog for one link: the clusters fixed, the target topic following the link's naming. */
