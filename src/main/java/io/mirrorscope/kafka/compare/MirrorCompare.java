@@ -324,6 +324,11 @@ public final class MirrorCompare {
                 busy = false;
                 if (!sourceDone) {
                     ConsumerRecords<byte[], byte[]> polled = side(source, () -> src.poll(wait));
+                    if (paused) {
+                        // pause() came while this poll waited: its records are read again after resume()
+                        rewind(src, polled);
+                        continue;
+                    }
                     busy |= !polled.isEmpty();
                     for (TopicPartition tp : polled.partitions()) {
                         int p = tp.partition();
@@ -358,6 +363,10 @@ public final class MirrorCompare {
                     }
                 }
                 ConsumerRecords<byte[], byte[]> polled = side(target, () -> tgt.poll(wait));
+                if (paused) {
+                    rewind(tgt, polled);
+                    continue;
+                }
                 busy |= !polled.isEmpty();
                 now = clock.millis();
                 for (TopicPartition tp : polled.partitions()) {
@@ -541,6 +550,20 @@ public final class MirrorCompare {
             throw e;
         } catch (RuntimeException e) {
             throw KafkaProblems.exception(e, settings);
+        }
+    }
+
+    /**
+     * Puts a consumer back before a batch it returned but nobody took (a pause came while it polled): nothing is
+     * counted once {@link #pause()} has returned, and nothing is skipped either.
+     */
+    private static void rewind(org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer,
+                               ConsumerRecords<byte[], byte[]> polled) {
+        for (TopicPartition tp : polled.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> records = polled.records(tp);
+            if (!records.isEmpty()) {
+                consumer.seek(tp, records.getFirst().offset());
+            }
         }
     }
 

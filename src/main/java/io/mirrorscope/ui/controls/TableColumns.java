@@ -152,14 +152,18 @@ public final class TableColumns {
         };
         InvalidationListener changed = o -> attempt.run();
         table.skinProperty().addListener(changed);
+        // The items are often a list that outlives the table (a view model's rows): listen to it weakly, so a
+        // closed view is not kept by it (a panel that never gets rows would otherwise hold its table for ever).
+        // The table holds `changed` strongly through its skin property, so the weak listener lives as long as it.
+        InvalidationListener onItems = new javafx.beans.WeakInvalidationListener(changed);
         // an invalidation listener, not a change listener: an empty list replaced by another empty list is "equal"
         List<ObservableList<?>> watched = new java.util.ArrayList<>();
         InvalidationListener itemsReplaced = o -> {
-            watched.forEach(l -> l.removeListener(changed));
+            watched.forEach(l -> l.removeListener(onItems));
             watched.clear();
             ObservableList<?> now = table.getItems();
             if (now != null && !done[0]) {
-                now.addListener(changed);
+                now.addListener(onItems);
                 watched.add(now);
             }
             attempt.run();
