@@ -110,6 +110,11 @@ public final class KubeSession implements AutoCloseable {
                 .withHttpClientFactory(new JdkHttpClientFactory())
                 .withHttpClientBuilderConsumer(builder -> {
                     builder.sslContext(credentials.keyManagers(), credentials.trustManagers());
+                    if (cluster.server().regionMatches(true, 0, "http://", 0, 7)) {
+                        // plain HTTP (kubectl proxy, a local test server): HTTP/1.1 as kubectl speaks it; the JDK
+                        // client's h2c upgrade otherwise left later requests hanging until their timeout
+                        builder.preferHttp11();
+                    }
                     if (proxy != null) {
                         builder.proxyType(HttpClient.ProxyType.HTTP);
                         builder.proxyAddress(proxy);
