@@ -10,6 +10,7 @@ import io.mirrorscope.core.inventory.MirrorLink;
 import io.mirrorscope.core.inventory.TopologyEdge;
 import io.mirrorscope.core.mirror.LinkCompareStatus;
 import io.mirrorscope.core.mirror.TopicMapping;
+import io.mirrorscope.core.records.RawRecord;
 import io.mirrorscope.core.snapshot.Snapshot;
 import io.mirrorscope.core.snapshot.SnapshotFormat;
 import io.mirrorscope.core.trace.StitchedTrace;
@@ -597,13 +598,12 @@ final class Workspace implements AutoCloseable {
 
     /** Opens one trace of a record (a pair's traces, live or from a snapshot). */
     interface TraceOpen {
-        void open(io.mirrorscope.core.trace.TraceContext context, long recordMillis);
+        void open(TraceContext context, long recordMillis);
     }
 
     /** Opens a pair's two traces stitched. */
     interface StitchedOpen {
-        void open(io.mirrorscope.core.trace.TraceContext source, io.mirrorscope.core.trace.TraceContext target,
-                io.mirrorscope.core.trace.StitchedTrace.Pair pair, long recordMillis);
+        void open(TraceContext source, TraceContext target, StitchedTrace.Pair pair, long recordMillis);
     }
 
     /**
@@ -612,14 +612,12 @@ final class Workspace implements AutoCloseable {
      */
     static void openPairTraces(CompareFeed.Pair pair, CompareFeed.Sides sides, TraceOpen single,
             StitchedOpen stitched) {
-        io.mirrorscope.core.records.RawRecord source = pair.source();
-        io.mirrorscope.core.trace.TraceContext sourceTrace =
-                io.mirrorscope.core.trace.TraceContext.fromRecord(source).context();
-        io.mirrorscope.core.trace.TraceContext targetTrace = pair.target()
-                .map(t -> io.mirrorscope.core.trace.TraceContext.fromRecord(t).context()).orElse(null);
+        RawRecord source = pair.source();
+        TraceContext sourceTrace = TraceContext.fromRecord(source).context();
+        TraceContext targetTrace = pair.target().map(t -> TraceContext.fromRecord(t).context()).orElse(null);
         if (sourceTrace != null && targetTrace != null && !sourceTrace.traceId().equals(targetTrace.traceId())) {
-            io.mirrorscope.core.records.RawRecord copy = pair.target().orElseThrow();
-            stitched.open(sourceTrace, targetTrace, io.mirrorscope.core.trace.StitchedTrace.Pair.of(
+            RawRecord copy = pair.target().orElseThrow();
+            stitched.open(sourceTrace, targetTrace, StitchedTrace.Pair.of(
                     sides.sourceTopic(), source.partition(), source.offset(), sides.targetTopic(), copy.partition(),
                     copy.offset()), source.timestamp());
         } else if (sourceTrace != null || targetTrace != null) {
